@@ -1,0 +1,22 @@
+package io.couponflow.assignment;
+
+import java.time.Instant;
+
+/**
+ * A code given to a contact. childSetId is the child set asked for (null = the parent);
+ * codeChildKey is where the code itself lives (0 = outside child sets), which its counters follow.
+ */
+public record Assignment(
+    long id,
+    long couponSetId,
+    Long childSetId,
+    long codeChildKey,
+    long codeId,
+    String code,
+    String contactId,
+    Long workflowId,
+    AssignmentStatus status,
+    Instant assignedAt,
+    Instant sentAt,
+    Instant redeemedAt,
+    Instant releasedAt) {}

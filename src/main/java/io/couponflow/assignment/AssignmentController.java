@@ -1,0 +1,52 @@
+package io.couponflow.assignment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Assignments")
+class AssignmentController {
+  private final AssignmentService service;
+
+  AssignmentController(AssignmentService service) {
+    this.service = service;
+  }
+
+  @PostMapping("/api/v1/coupon-sets/{id}/assignments")
+  @Operation(summary = "Give a contact a code: 201 new, 200 reused (once-per-contact or idempotent replay), "
+      + "409 coupon-set-exhausted")
+  ResponseEntity<AssignmentView> assign(@PathVariable long id, @Valid @RequestBody AssignRequest request,
+      @Parameter(description = "Replaying a key returns the first answer")
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    AssignmentService.Result result = service.assign(id, request, idempotencyKey);
+    return ResponseEntity.status(result.reused() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(AssignmentView.of(result.assignment(), result.reused()));
+  }
+
+  @GetMapping("/api/v1/assignments/{id}")
+  AssignmentView get(@PathVariable long id) {
+    return AssignmentView.of(service.get(id), false);
+  }
+
+  @PostMapping("/api/v1/assignments/{id}/sent")
+  @Operation(summary = "Mark the assignment's code as shown to the contact")
+  AssignmentView sent(@PathVariable long id) {
+    return AssignmentView.of(service.markSent(id), false);
+  }
+
+  @PostMapping("/api/v1/assignments/{id}/release")
+  @Operation(summary = "Return an unsent, unredeemed code to the pool; 409 otherwise")
+  AssignmentView release(@PathVariable long id) {
+    return AssignmentView.of(service.release(id), false);
+  }
+}

@@ -1,0 +1,190 @@
+package io.couponflow.assignment;
+
+import io.couponflow.code.CodeStatus;
+import io.couponflow.code.CodeStore;
+import io.couponflow.common.ApiException;
+import io.couponflow.couponset.ChildSet;
+import io.couponflow.couponset.CouponSet;
+import io.couponflow.couponset.CouponSetDeleted;
+import io.couponflow.couponset.CouponSetService;
+import io.couponflow.couponset.Counters;
+import io.couponflow.couponset.SetCounters;
+import io.couponflow.db.SqlDialect.ClaimedCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands codes to contacts. Each assignment is one short transaction: claim a code (or count a use
+ * of an individual set), record the assignment, then the contended rows last so their locks are
+ * held only until commit. Two calls racing for the same contact or idempotency key meet on a
+ * primary key: the loser rolls back (its code goes back to the queue) and answers with the winner's.
+ */
+@Service
+public class AssignmentService {
+  private static final int ATTEMPTS = 3;
+
+  private final AssignmentRepository assignments;
+  private final CouponSetService sets;
+  private final CodeStore codes;
+  private final SetCounters counters;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, SetCounters counters,
+      TransactionTemplate tx, Clock clock) {
+    this.assignments = assignments;
+    this.sets = sets;
+    this.codes = codes;
+    this.counters = counters;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** The outcome of an assign call: the assignment and whether it was given earlier. */
+  public record Result(Assignment assignment, boolean reused) {}
+
+  public Result assign(long couponSetId, AssignRequest request, String idempotencyKey) {
+    CouponSet set = sets.require(couponSetId);
+    ChildSet child = request.childSetId() == null ? null : sets.requireChild(couponSetId, request.childSetId());
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+      throw ApiException.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
+    }
+    String requestHash = hash(request);
+    long childKey = child == null ? 0 : child.id();
+    for (int attempt = 1; ; attempt++) {
+      Optional<Result> earlier = earlier(set, childKey, request.contactId(), idempotencyKey, requestHash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      try {
+        return new Result(tx.execute(status -> assignNew(set, child, request, idempotencyKey, requestHash)), false);
+      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+        if (attempt == ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  private Optional<Result> earlier(CouponSet set, long childKey, String contactId, String key, String requestHash) {
+    if (key != null) {
+      var stored = assignments.findRequest(set.id(), key);
+      if (stored.isPresent()) {
+        if (!stored.get().requestHash().equals(requestHash)) {
+          throw ApiException.unprocessable("idempotency-key-reused", "Idempotency key reused",
+              "This Idempotency-Key was already used for this set with a different request body");
+        }
+        return assignments.find(stored.get().assignmentId()).map(a -> new Result(a, true));
+      }
+    }
+    if (set.assignmentPolicy().reusesHeldCode()) {
+      return assignments.findHeld(set.id(), childKey, contactId).map(a -> new Result(a, true));
+    }
+    return Optional.empty();
+  }
+
+  private Assignment assignNew(CouponSet set, ChildSet child, AssignRequest request, String key, String requestHash) {
+    Instant now = clock.instant();
+    long childKey = child == null ? 0 : child.id();
+    long codeId;
+    String code;
+    long codeChildKey;
+    if (set.isSingle()) {
+      codeId = codes.singleCodeId(set.id());
+      code = set.code();
+      codeChildKey = 0;
+    } else {
+      ClaimedCode claimed = codes.claim(set.id(), child == null ? null : childKey).orElseThrow(() -> exhausted(set));
+      codeId = claimed.codeId();
+      code = claimed.value();
+      codeChildKey = claimed.childKey();
+    }
+    long id = assignments.insert(set.id(), child == null ? null : child.id(), codeChildKey, codeId, code,
+        request.contactId(), request.workflowId(), now);
+    if (set.assignmentPolicy().reusesHeldCode()) {
+      assignments.insertHold(set.id(), childKey, request.contactId(), id);
+    }
+    if (key != null) {
+      assignments.insertRequest(set.id(), key, requestHash, id, now);
+    }
+    if (set.isSingle() && !sets.takeSingleUse(set.id())) {
+      throw exhausted(set);
+    }
+    counters.add(set.id(), codeChildKey, new Counters(0, 1, 0, 0));
+    return new Assignment(id, set.id(), child == null ? null : child.id(), codeChildKey, codeId, code,
+        request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null, null, null);
+  }
+
+  private static ApiException exhausted(CouponSet set) {
+    return ApiException.conflict("coupon-set-exhausted", "Coupon set exhausted",
+        "No code is left to assign in coupon set " + set.id() + " (" + set.name() + ")");
+  }
+
+  public Assignment get(long id) {
+    return assignments.find(id).orElseThrow(() -> ApiException.notFound("Assignment", id));
+  }
+
+  /** Marks the code as shown to the contact; marking twice is harmless. */
+  @Transactional
+  public Assignment markSent(long id) {
+    Assignment a = assignments.lock(id).orElseThrow(() -> ApiException.notFound("Assignment", id));
+    if (a.status() == AssignmentStatus.RELEASED) {
+      throw ApiException.conflict("assignment-released", "Assignment released",
+          "Assignment " + id + " was released; its code may belong to someone else now");
+    }
+    if (a.status() == AssignmentStatus.ASSIGNED) {
+      assignments.markSent(id, clock.instant());
+      if (!sets.require(a.couponSetId()).isSingle()) {
+        codes.setStatus(a.codeId(), CodeStatus.SENT);
+      }
+      counters.add(a.couponSetId(), a.codeChildKey(), new Counters(0, 0, 1, 0));
+    }
+    return assignments.find(id).orElseThrow();
+  }
+
+  /** Gives an unsent, unredeemed code back to the pool, exactly once. */
+  @Transactional
+  public Assignment release(long id) {
+    Assignment a = assignments.lock(id).orElseThrow(() -> ApiException.notFound("Assignment", id));
+    if (a.status() != AssignmentStatus.ASSIGNED) {
+      throw ApiException.conflict("assignment-not-releasable", "Assignment cannot be released",
+          "Assignment " + id + " is " + a.status().wire() + "; only an unsent, unredeemed assignment can be released");
+    }
+    CouponSet set = sets.require(a.couponSetId());
+    assignments.markReleased(id, clock.instant());
+    assignments.deleteHold(id);
+    if (set.isSingle()) {
+      sets.giveBackSingleUse(set.id());
+    } else {
+      codes.release(set.id(), a.codeChildKey(), a.codeId());
+    }
+    counters.add(set.id(), a.codeChildKey(), new Counters(0, -1, 0, 0));
+    return assignments.find(id).orElseThrow();
+  }
+
+  @EventListener
+  void on(CouponSetDeleted deleted) {
+    assignments.forgetSet(deleted.couponSetId());
+  }
+
+  private static String hash(AssignRequest request) {
+    try {
+      String canonical = request.contactId() + "\n" + request.childSetId() + "\n" + request.workflowId();
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

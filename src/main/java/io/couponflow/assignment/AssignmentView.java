@@ -1,0 +1,23 @@
+package io.couponflow.assignment;
+
+import java.time.Instant;
+
+/** The contract's assignment answer, plus status and timestamps. */
+public record AssignmentView(
+    long id,
+    String code,
+    long couponSetId,
+    Long childSetId,
+    String contactId,
+    Long workflowId,
+    AssignmentStatus status,
+    Instant assignedAt,
+    Instant sentAt,
+    Instant releasedAt,
+    boolean reused) {
+
+  static AssignmentView of(Assignment a, boolean reused) {
+    return new AssignmentView(a.id(), a.code(), a.couponSetId(), a.childSetId(), a.contactId(), a.workflowId(),
+        a.status(), a.assignedAt(), a.sentAt(), a.releasedAt(), reused);
+  }
+}

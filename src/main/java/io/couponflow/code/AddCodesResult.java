@@ -1,0 +1,7 @@
+package io.couponflow.code;
+
+import java.util.List;
+
+public record AddCodesResult(int added, List<Rejected> rejected) {
+  public record Rejected(String value, RejectReason reason) {}
+}

@@ -1,0 +1,40 @@
+package io.couponflow.code;
+
+import java.util.Locale;
+
+/**
+ * The rules every code obeys, whichever way it arrives: trimmed, 1 to 64 characters, no whitespace
+ * or control characters, unique across all sets without regard to case.
+ */
+public final class CodeRules {
+  public static final int MAX_LENGTH = 64;
+
+  private CodeRules() {}
+
+  /** The comparison key: codes that differ only in case are the same code. */
+  public static String keyOf(String value) {
+    return value.toUpperCase(Locale.ROOT);
+  }
+
+  /** Why a trimmed, non-blank value cannot be a code, or null when it can. */
+  public static RejectReason check(String value) {
+    if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
+      return RejectReason.TOO_LONG;
+    }
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+          || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE
+          || cp == 0xFFFD) {
+        return RejectReason.INVALID;
+      }
+      i += Character.charCount(cp);
+    }
+    return null;
+  }
+
+  /** Trims like the import does: ASCII and Unicode spaces at both ends. */
+  public static String trim(String raw) {
+    return raw == null ? "" : raw.strip();
+  }
+}

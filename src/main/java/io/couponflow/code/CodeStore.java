@@ -1,0 +1,187 @@
+package io.couponflow.code;
+
+import io.couponflow.db.SqlDialect;
+import io.couponflow.db.SqlDialect.ClaimedCode;
+import io.couponflow.db.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The code pool: every code, and the free-code queue that claims draw from. Callers own the
+ * transaction and the counters; this class owns the SQL.
+ */
+@Repository
+public class CodeStore {
+  private static final int CHUNK = 500;
+  private static final String COLUMNS = "id, code_value, status, child_set_id, created_at";
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
+  private final SqlDialect dialect;
+
+  CodeStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, SqlDialect dialect) {
+    this.jdbc = jdbc;
+    this.named = named;
+    this.dialect = dialect;
+  }
+
+  /** The one code of an individual set; it is never in the free queue (uses are counted on the set). */
+  public void insertSingleCode(long couponSetId, String value, Instant now) {
+    jdbc.sql("""
+            INSERT INTO code (coupon_set_id, code_value, code_key, status, created_at)
+            VALUES (?, ?, ?, 'available', ?)""")
+        .params(couponSetId, value, CodeRules.keyOf(value), Timestamps.bind(now))
+        .update();
+  }
+
+  public long singleCodeId(long couponSetId) {
+    return jdbc.sql("SELECT id FROM code WHERE coupon_set_id = ?").param(couponSetId).query(Long.class).single();
+  }
+
+  public boolean exists(String value) {
+    return jdbc.sql("SELECT COUNT(*) FROM code WHERE code_key = ?").param(CodeRules.keyOf(value))
+        .query(Long.class).single() > 0;
+  }
+
+  /**
+   * Validates and adds codes by the import's rules; blank values are skipped. Runs in the caller's
+   * transaction: a concurrent insert of the same code makes it fail with DuplicateKeyException.
+   */
+  public AddCodesResult addCodes(long couponSetId, Long childSetId, List<String> values, Instant now) {
+    List<AddCodesResult.Rejected> rejected = new ArrayList<>();
+    Map<String, String> candidates = new LinkedHashMap<>();
+    for (String raw : values) {
+      String value = CodeRules.trim(raw);
+      if (value.isEmpty()) {
+        continue;
+      }
+      RejectReason reason = CodeRules.check(value);
+      if (reason == null && candidates.containsKey(CodeRules.keyOf(value))) {
+        reason = RejectReason.DUPLICATE_IN_FILE;
+      }
+      if (reason != null) {
+        rejected.add(new AddCodesResult.Rejected(value, reason));
+      } else {
+        candidates.put(CodeRules.keyOf(value), value);
+      }
+    }
+    Set<String> existing = existingKeys(List.copyOf(candidates.keySet()));
+    List<String> newKeys = new ArrayList<>();
+    List<SqlParameterSource> rows = new ArrayList<>();
+    for (Map.Entry<String, String> entry : candidates.entrySet()) {
+      if (existing.contains(entry.getKey())) {
+        rejected.add(new AddCodesResult.Rejected(entry.getValue(), RejectReason.ALREADY_EXISTS));
+        continue;
+      }
+      newKeys.add(entry.getKey());
+      rows.add(new MapSqlParameterSource()
+          .addValue("setId", couponSetId).addValue("childId", childSetId)
+          .addValue("value", entry.getValue()).addValue("key", entry.getKey())
+          .addValue("now", Timestamps.bind(now)));
+    }
+    if (!rows.isEmpty()) {
+      named.batchUpdate("""
+          INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at)
+          VALUES (:setId, :childId, :value, :key, 'available', :now)""", rows.toArray(SqlParameterSource[]::new));
+      long childKey = childSetId == null ? 0 : childSetId;
+      for (List<String> chunk : chunks(newKeys)) {
+        jdbc.sql("""
+                INSERT INTO free_code (coupon_set_id, child_key, code_id)
+                SELECT coupon_set_id, :childKey, id FROM code WHERE code_key IN (:keys)""")
+            .param("childKey", childKey).param("keys", chunk).update();
+      }
+    }
+    return new AddCodesResult(newKeys.size(), rejected);
+  }
+
+  private Set<String> existingKeys(List<String> keys) {
+    Set<String> existing = new HashSet<>();
+    for (List<String> chunk : chunks(keys)) {
+      existing.addAll(jdbc.sql("SELECT code_key FROM code WHERE code_key IN (:keys)")
+          .param("keys", chunk).query(String.class).list());
+    }
+    return existing;
+  }
+
+  private static <T> List<List<T>> chunks(List<T> list) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += CHUNK) {
+      chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+    }
+    return chunks;
+  }
+
+  /** Takes a free code off the queue (of one child set, or of any when childKey is null). */
+  public Optional<ClaimedCode> claim(long couponSetId, Long childKey) {
+    return dialect.claimFreeCode(couponSetId, childKey);
+  }
+
+  /** Puts a claimed code back on the free queue. */
+  public void release(long couponSetId, long childKey, long codeId) {
+    setStatus(codeId, CodeStatus.AVAILABLE);
+    jdbc.sql("INSERT INTO free_code (coupon_set_id, child_key, code_id) VALUES (?, ?, ?)")
+        .params(couponSetId, childKey, codeId).update();
+  }
+
+  public void setStatus(long codeId, CodeStatus status) {
+    int updated = jdbc.sql("UPDATE code SET status = ? WHERE id = ?").params(status.wire(), codeId).update();
+    if (updated != 1) {
+      throw new IllegalStateException("code " + codeId + " does not exist");
+    }
+  }
+
+  /** Sets holding a code spelled like {@code value}, in any case. */
+  public List<Long> setIdsWithCode(String value) {
+    return jdbc.sql("SELECT coupon_set_id FROM code WHERE code_key = ?").param(CodeRules.keyOf(value))
+        .query(Long.class).list();
+  }
+
+  public List<Code> page(long couponSetId, CodeStatus status, long beforeId, int limit) {
+    String sql = "SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId AND id < :before"
+        + (status == null ? "" : " AND status = :status") + " ORDER BY id DESC LIMIT :limit";
+    var spec = jdbc.sql(sql).param("setId", couponSetId).param("before", beforeId).param("limit", limit);
+    if (status != null) {
+      spec = spec.param("status", status.wire());
+    }
+    return spec.query((rs, n) -> new Code(rs.getLong("id"), rs.getString("code_value"),
+        CodeStatus.fromWire(rs.getString("status")), (Long) rs.getObject("child_set_id", Long.class),
+        Timestamps.read(rs, "created_at"))).list();
+  }
+
+  /** Streams every code of a set, in pages, without holding a transaction open. */
+  public void forEach(long couponSetId, CodeStatus status, Consumer<Code> consumer) {
+    long before = Long.MAX_VALUE;
+    while (true) {
+      List<Code> page = page(couponSetId, status, before, 5000);
+      page.forEach(consumer);
+      if (page.size() < 5000) {
+        return;
+      }
+      before = page.get(page.size() - 1).id();
+    }
+  }
+
+  public void moveChildToParent(long couponSetId, long childSetId) {
+    jdbc.sql("UPDATE free_code SET child_key = 0 WHERE coupon_set_id = ? AND child_key = ?")
+        .params(couponSetId, childSetId).update();
+    jdbc.sql("UPDATE code SET child_set_id = NULL WHERE coupon_set_id = ? AND child_set_id = ?")
+        .params(couponSetId, childSetId).update();
+  }
+
+  /** The rows outside the code table that a deleted set leaves (codes go with the set's foreign key). */
+  public void deleteQueue(long couponSetId) {
+    jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ?").param(couponSetId).update();
+  }
+}

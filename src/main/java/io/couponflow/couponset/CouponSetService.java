@@ -1,0 +1,205 @@
+package io.couponflow.couponset;
+
+import io.couponflow.code.CodeRules;
+import io.couponflow.code.CodeStore;
+import io.couponflow.code.RejectReason;
+import io.couponflow.common.ApiException;
+import io.couponflow.common.PageRequest;
+import io.couponflow.common.PageResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Coupon sets and child sets: their life cycle and how they read with counters. */
+@Service
+public class CouponSetService {
+  private final CouponSetRepository sets;
+  private final SetCounters counters;
+  private final CodeStore codes;
+  private final ObjectProvider<CouponSetUsage> usage;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CouponSetService(CouponSetRepository sets, SetCounters counters, CodeStore codes,
+      ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, Clock clock) {
+    this.sets = sets;
+    this.counters = counters;
+    this.codes = codes;
+    this.usage = usage;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public CouponSetView create(CreateCouponSetRequest request) {
+    AssignmentPolicy policy = request.assignmentPolicy() == null
+        ? AssignmentPolicy.ONCE_PER_CONTACT : request.assignmentPolicy();
+    String code = null;
+    if (request.type() == SetType.SINGLE) {
+      code = validSingleCode(request.code());
+    } else {
+      if (request.code() != null) {
+        throw ApiException.invalid("code", "code is only for single sets; add a multiple set's codes by import or POST /codes");
+      }
+      if (request.quantity() != null) {
+        throw ApiException.invalid("quantity", "quantity is only for single sets; a multiple set has as many uses as codes");
+      }
+    }
+    Instant now = clock.instant();
+    long id = sets.insert(request.name().strip(), request.type(), code, request.quantity(), policy, now);
+    counters.createStripes(id, 0);
+    if (code != null) {
+      codes.insertSingleCode(id, code, now);
+    }
+    return view(require(id));
+  }
+
+  private String validSingleCode(String raw) {
+    if (raw == null || CodeRules.trim(raw).isEmpty()) {
+      throw ApiException.invalid("code", "code is required for a single set");
+    }
+    String code = CodeRules.trim(raw);
+    RejectReason reason = CodeRules.check(code);
+    if (reason == RejectReason.TOO_LONG) {
+      throw ApiException.invalid("code", "code must be at most " + CodeRules.MAX_LENGTH + " characters");
+    }
+    if (reason != null) {
+      throw ApiException.invalid("code", "code must not contain spaces or control characters");
+    }
+    if (codes.exists(code)) {
+      throw ApiException.conflict("code-already-exists", "Code already exists",
+          "The code " + code + " already exists in a coupon set (codes are compared without regard to case)");
+    }
+    return code;
+  }
+
+  public CouponSet require(long id) {
+    return sets.find(id).orElseThrow(() -> ApiException.notFound("Coupon set", id));
+  }
+
+  public ChildSet requireChild(long couponSetId, long childId) {
+    return sets.findChild(couponSetId, childId).orElseThrow(() -> ApiException.notFound("Child set", childId));
+  }
+
+  public CouponSetView get(long id) {
+    return view(require(id));
+  }
+
+  public PageResponse<CouponSetView> list(SetType type, String query, PageRequest page) {
+    String nameLike = null;
+    List<Long> codeSetIds = List.of();
+    if (query != null && !query.isBlank()) {
+      String q = query.strip();
+      nameLike = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      codeSetIds = codes.setIdsWithCode(q);
+    }
+    List<CouponSet> found = sets.page(type, nameLike, codeSetIds, page.beforeId(), page.fetchSize());
+    return page.toResponse(views(found), CouponSetView::id);
+  }
+
+  @Transactional
+  public CouponSetView update(long id, UpdateCouponSetRequest request) {
+    CouponSet set = require(id);
+    long used = sets.lockUsed(id);
+    Long quantity = request.hasQuantity() ? request.quantity() : set.quantity();
+    if (!set.isSingle() && quantity != null) {
+      throw ApiException.invalid("quantity", "quantity is only for single sets");
+    }
+    if (quantity != null && quantity < used) {
+      throw ApiException.conflict("quantity-below-uses", "Quantity below uses",
+          "quantity " + quantity + " is below the " + used + " uses already handed out");
+    }
+    sets.update(id, request.name() == null ? set.name() : request.name(), quantity,
+        request.assignmentPolicy() == null ? set.assignmentPolicy() : request.assignmentPolicy(), clock.instant());
+    return view(require(id));
+  }
+
+  @Transactional
+  public void delete(long id) {
+    require(id);
+    if (activeUsage(id)) {
+      throw ApiException.conflict("coupon-set-in-use", "Coupon set in use",
+          "An active workflow assigns codes from this set; pause it or remove its Assign coupon node first");
+    }
+    events.publishEvent(new CouponSetDeleted(id));
+    codes.deleteQueue(id);
+    counters.deleteAll(id);
+    sets.delete(id);
+  }
+
+  @Transactional
+  public ChildSetView createChild(long couponSetId, CreateChildSetRequest request) {
+    CouponSet set = require(couponSetId);
+    if (set.isSingle()) {
+      throw ApiException.unprocessable("not-a-multiple-set", "Not a multiple set",
+          "Child sets split a multiple set's codes; set " + couponSetId + " is a single set");
+    }
+    String name = request.name().strip();
+    if (sets.children(List.of(couponSetId)).getOrDefault(couponSetId, List.of()).stream()
+        .anyMatch(c -> c.name().equalsIgnoreCase(name))) {
+      throw ApiException.conflict("child-set-exists", "Child set exists", "This set already has a child set named " + name);
+    }
+    ChildSet child = sets.insertChild(couponSetId, name, clock.instant());
+    counters.createStripes(couponSetId, child.id());
+    return ChildSetView.of(child, Counters.ZERO);
+  }
+
+  public List<ChildSetView> children(long couponSetId) {
+    require(couponSetId);
+    return views(List.of(require(couponSetId))).get(0).childSets();
+  }
+
+  /** The child set's codes go back to the parent set: nothing is lost. */
+  @Transactional
+  public void deleteChild(long couponSetId, long childId) {
+    requireChild(couponSetId, childId);
+    codes.moveChildToParent(couponSetId, childId);
+    counters.moveToParent(couponSetId, childId);
+    sets.deleteChild(childId);
+  }
+
+  /** Counts one use of an individual set in the caller's transaction; false when none is left. */
+  public boolean takeSingleUse(long couponSetId) {
+    return sets.takeUse(couponSetId);
+  }
+
+  public void giveBackSingleUse(long couponSetId) {
+    sets.giveBackUse(couponSetId);
+  }
+
+  public CouponSetView view(CouponSet set) {
+    return views(List.of(set)).get(0);
+  }
+
+  private List<CouponSetView> views(List<CouponSet> found) {
+    List<Long> ids = found.stream().map(CouponSet::id).toList();
+    Map<Long, Map<Long, Counters>> counts = counters.read(ids);
+    Map<Long, List<ChildSet>> children = sets.children(ids);
+    return found.stream().map(set -> {
+      Map<Long, Counters> byChild = counts.getOrDefault(set.id(), Map.of());
+      Counters sum = byChild.values().stream().reduce(Counters.ZERO, Counters::plus);
+      List<ChildSetView> childViews = children.getOrDefault(set.id(), List.of()).stream()
+          .map(c -> ChildSetView.of(c, byChild.getOrDefault(c.id(), Counters.ZERO))).toList();
+      Long total = set.isSingle() ? set.quantity() : Long.valueOf(sum.total());
+      Long available = total == null ? null : Math.max(0, total - sum.assigned());
+      return new CouponSetView(set.id(), set.name(), set.type(), set.code(), set.quantity(), set.assignmentPolicy(),
+          set.createdAt(), set.updatedAt(), total, sum.assigned(), available, sum.sent(), sum.redeemed(),
+          childViews, workflowsUsing(set.id()));
+    }).toList();
+  }
+
+  private List<CouponSetView.WorkflowRef> workflowsUsing(long id) {
+    CouponSetUsage lookup = usage.getIfAvailable();
+    return lookup == null ? List.of() : lookup.workflowsUsing(id).stream().map(CouponSetView.WorkflowRef::new).toList();
+  }
+
+  private boolean activeUsage(long id) {
+    CouponSetUsage lookup = usage.getIfAvailable();
+    return lookup != null && lookup.usedByActiveWorkflow(id);
+  }
+}

@@ -1,0 +1,81 @@
+package io.couponflow.couponset;
+
+import io.couponflow.code.AddCodesResult;
+import io.couponflow.code.Code;
+import io.couponflow.code.CodeStatus;
+import io.couponflow.common.PageRequest;
+import io.couponflow.common.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import io.couponflow.common.CsvCell;
+
+@RestController
+@RequestMapping("/api/v1/coupon-sets/{id}/codes")
+@Tag(name = "Codes")
+class SetCodesController {
+  private final SetCodesService service;
+  private final CouponSetService sets;
+
+  SetCodesController(SetCodesService service, CouponSetService sets) {
+    this.service = service;
+    this.sets = sets;
+  }
+
+  @PostMapping
+  @Operation(summary = "Add up to 10,000 codes synchronously, by the import's rules")
+  AddCodesResult add(@PathVariable long id, @Valid @RequestBody AddCodesRequest request) {
+    return service.add(id, request);
+  }
+
+  @GetMapping
+  PageResponse<Code> list(@PathVariable long id, @RequestParam(required = false) String status,
+      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    return service.page(id, parse(status), PageRequest.of(limit, cursor));
+  }
+
+  @GetMapping(value = "/export", produces = "text/csv")
+  @Operation(summary = "Stream the set's codes as CSV (code,status,childSetId,createdAt)")
+  ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(required = false) String status) {
+    CodeStatus filter = parse(status);
+    sets.require(id);
+    StreamingResponseBody body = out -> {
+      var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      writer.write("code,status,childSetId,createdAt\n");
+      service.export(id, filter, code -> {
+        try {
+          writer.write(CsvCell.of(code.code()) + "," + code.status().wire() + ","
+              + (code.childSetId() == null ? "" : code.childSetId()) + "," + code.createdAt() + "\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      writer.flush();
+    };
+    String name = "coupon-set-" + id + (filter == null ? "" : "-" + filter.wire()) + ".csv";
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(body);
+  }
+
+  private static CodeStatus parse(String status) {
+    return status == null || status.isBlank() ? null : CodeStatus.fromWire(status);
+  }
+}

@@ -1,0 +1,48 @@
+package io.couponflow.db;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction. */
+class H2Dialect implements SqlDialect {
+  private static final String PICK = """
+      SELECT coupon_set_id, child_key, code_id FROM free_code
+      WHERE coupon_set_id = :setId %s
+      LIMIT 1 FOR UPDATE SKIP LOCKED
+      """;
+  private static final String PICK_ANY = PICK.formatted("");
+  private static final String PICK_CHILD = PICK.formatted("AND child_key = :childKey");
+
+  private final JdbcClient jdbc;
+
+  H2Dialect(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<ClaimedCode> claimFreeCode(long couponSetId, Long childKey) {
+    var spec = jdbc.sql(childKey == null ? PICK_ANY : PICK_CHILD).param("setId", couponSetId);
+    if (childKey != null) {
+      spec = spec.param("childKey", childKey);
+    }
+    Optional<long[]> picked = spec.query((rs, n) -> new long[] {rs.getLong(2), rs.getLong(3)}).optional();
+    if (picked.isEmpty()) {
+      return Optional.empty();
+    }
+    long child = picked.get()[0];
+    long codeId = picked.get()[1];
+    int deleted = jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ? AND child_key = ? AND code_id = ?")
+        .params(couponSetId, child, codeId).update();
+    if (deleted != 1) {
+      throw new IllegalStateException("free code " + codeId + " vanished while locked");
+    }
+    String value = jdbc.sql("SELECT code_value FROM FINAL TABLE (UPDATE code SET status = 'assigned' WHERE id = ?)")
+        .param(codeId).query(String.class).single();
+    return Optional.of(new ClaimedCode(codeId, value, child));
+  }
+
+  @Override
+  public boolean isPostgres() {
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+package io.couponflow.security;
+
+import io.couponflow.common.ApiException;
+import io.couponflow.common.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys")
+class ApiKeyController {
+  record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @NotNull ApiKeyScope scope) {}
+
+  record CreatedKey(long id, String name, ApiKeyScope scope, String prefix, Instant createdAt, String key) {}
+
+  private final ApiKeyStore store;
+  private final ApiKeyAuthenticator authenticator;
+  private final Clock clock;
+
+  ApiKeyController(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock) {
+    this.store = store;
+    this.authenticator = authenticator;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  PageResponse<ApiKey> list() {
+    return new PageResponse<>(store.list(), new PageResponse.Links(null));
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a key; the answer is the only time the key itself is shown")
+  ResponseEntity<CreatedKey> create(@Valid @RequestBody CreateKeyRequest request) {
+    var created = store.create(request.name().strip(), request.scope(), ApiKeyStore.newSecret(), clock.instant());
+    ApiKey key = created.apiKey();
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new CreatedKey(key.id(), key.name(), key.scope(), key.prefix(), key.createdAt(), created.secret()));
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> revoke(@PathVariable long id) {
+    store.find(id).orElseThrow(() -> ApiException.notFound("API key", id));
+    store.revoke(id, clock.instant());
+    authenticator.forget();
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,89 @@
+package io.couponflow.security;
+
+import io.couponflow.db.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** API keys, stored as SHA-256 hashes: the key itself is shown once and never kept. */
+@Repository
+class ApiKeyStore {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String COLUMNS = "id, name, key_prefix, scope, created_at, last_used_at, revoked_at";
+
+  record Created(ApiKey apiKey, String secret) {}
+
+  private final JdbcClient jdbc;
+
+  ApiKeyStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static String newSecret() {
+    byte[] bytes = new byte[30];
+    RANDOM.nextBytes(bytes);
+    return "cf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String hash(String secret) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Created create(String name, ApiKeyScope scope, String secret, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    String prefix = secret.substring(0, Math.min(secret.length(), 10));
+    jdbc.sql("INSERT INTO api_key (name, key_hash, key_prefix, scope, created_at) VALUES (?, ?, ?, ?, ?)")
+        .params(name, hash(secret), prefix, scope.wire(), Timestamps.bind(now)).update(keys, "id");
+    return new Created(new ApiKey(keys.getKey().longValue(), name, prefix, scope, now, null, null), secret);
+  }
+
+  Optional<ApiKey> findActiveBySecret(String secret) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
+        .param(hash(secret)).query(this::map).optional();
+  }
+
+  boolean existsBySecret(String secret) {
+    return jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ?").param(hash(secret)).query(Long.class).single() > 0;
+  }
+
+  void ensureAdmin(String secret, Instant now) {
+    jdbc.sql("UPDATE api_key SET scope = 'admin', revoked_at = NULL WHERE key_hash = ?").param(hash(secret)).update();
+  }
+
+  List<ApiKey> list() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM api_key ORDER BY id DESC").query(this::map).list();
+  }
+
+  Optional<ApiKey> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE id = ?").param(id).query(this::map).optional();
+  }
+
+  void revoke(long id, Instant now) {
+    jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").params(Timestamps.bind(now), id).update();
+  }
+
+  void touch(long id, Instant now) {
+    jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(Timestamps.bind(now), id).update();
+  }
+
+  private ApiKey map(ResultSet rs, int row) throws SQLException {
+    return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
+        ApiKeyScope.fromWire(rs.getString("scope")), Timestamps.read(rs, "created_at"),
+        Timestamps.read(rs, "last_used_at"), Timestamps.read(rs, "revoked_at"));
+  }
+}

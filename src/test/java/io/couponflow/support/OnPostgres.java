@@ -1,0 +1,24 @@
+package io.couponflow.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The app on a random port over the machine's real PostgreSQL, in a database made fresh for the
+ * test run. Fails (never skips) when PostgreSQL cannot be reached.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=" + FreshPostgresDatabase.URL,
+    "spring.datasource.username=postgres",
+    "spring.datasource.password=",
+    TestKeys.API_KEY_PROPERTY,
+    TestKeys.ADMIN_PASSWORD_PROPERTY
+})
+@ContextConfiguration(initializers = FreshPostgresDatabase.class)
+public @interface OnPostgres {}
