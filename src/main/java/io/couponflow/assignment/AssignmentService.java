@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -39,15 +40,17 @@ public class AssignmentService {
   private final CodeStore codes;
   private final SetCounters counters;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, SetCounters counters,
-      TransactionTemplate tx, Clock clock) {
+      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.sets = sets;
     this.codes = codes;
     this.counters = counters;
     this.tx = tx;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -122,6 +125,8 @@ public class AssignmentService {
       throw exhausted(set);
     }
     counters.add(set.id(), codeChildKey, new Counters(0, 1, 0, 0));
+    events.publishEvent(new AssignmentEvents.CouponAssigned(id, set.id(), child == null ? null : child.id(),
+        codeChildKey, code, request.contactId(), request.workflowId(), now));
     return new Assignment(id, set.id(), child == null ? null : child.id(), codeChildKey, codeId, code,
         request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null, null, null);
   }
@@ -144,11 +149,14 @@ public class AssignmentService {
           "Assignment " + id + " was released; its code may belong to someone else now");
     }
     if (a.status() == AssignmentStatus.ASSIGNED) {
-      assignments.markSent(id, clock.instant());
+      Instant now = clock.instant();
+      assignments.markSent(id, now);
       if (!sets.require(a.couponSetId()).isSingle()) {
         codes.setStatus(a.codeId(), CodeStatus.SENT);
       }
       counters.add(a.couponSetId(), a.codeChildKey(), new Counters(0, 0, 1, 0));
+      events.publishEvent(new AssignmentEvents.CouponSent(id, a.couponSetId(), a.codeChildKey(), a.code(),
+          a.contactId(), a.workflowId(), now));
     }
     return assignments.find(id).orElseThrow();
   }
@@ -162,7 +170,8 @@ public class AssignmentService {
           "Assignment " + id + " is " + a.status().wire() + "; only an unsent, unredeemed assignment can be released");
     }
     CouponSet set = sets.require(a.couponSetId());
-    assignments.markReleased(id, clock.instant());
+    Instant now = clock.instant();
+    assignments.markReleased(id, now);
     assignments.deleteHold(id);
     if (set.isSingle()) {
       sets.giveBackSingleUse(set.id());
@@ -170,6 +179,8 @@ public class AssignmentService {
       codes.release(set.id(), a.codeChildKey(), a.codeId());
     }
     counters.add(set.id(), a.codeChildKey(), new Counters(0, -1, 0, 0));
+    events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
+        a.workflowId(), now));
     return assignments.find(id).orElseThrow();
   }
 

@@ -10,13 +10,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Drops and creates the test database once per JVM, before the first PostgreSQL context starts. */
 public class FreshPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
   public static final String HOST = System.getProperty("couponflow.test.pg", "127.0.0.1:5432");
-  public static final String NAME = "couponflow_test";
-  public static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + NAME;
+  /** One database per checkout, so test runs in two work trees never drop each other's data. */
+  public static final String NAME = System.getProperty("couponflow.test.db",
+      "couponflow_test_" + Integer.toHexString(System.getProperty("user.dir").hashCode()));
+  public static final String URL = "jdbc:postgresql://" + HOST + "/" + NAME;
   private static boolean created;
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     ensureCreated();
+    org.springframework.boot.test.util.TestPropertyValues.of("spring.datasource.url=" + URL).applyTo(context);
   }
 
   public static synchronized void ensureCreated() {

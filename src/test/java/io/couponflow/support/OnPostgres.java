@@ -14,7 +14,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=" + FreshPostgresDatabase.URL,
     "spring.datasource.username=postgres",
     "spring.datasource.password=",
     TestKeys.API_KEY_PROPERTY,

@@ -1,0 +1,21 @@
+package io.couponflow.assignment;
+
+import java.time.Instant;
+
+/**
+ * Published inside the transaction that made the change, so a listener's writes (statistics,
+ * activity) commit or roll back with it. Listeners must be quick: they run on the hot path.
+ */
+public final class AssignmentEvents {
+  private AssignmentEvents() {}
+
+  /** codeChildKey: the child set the code lives in, 0 for none. */
+  public record CouponAssigned(long assignmentId, long couponSetId, Long childSetId, long codeChildKey, String code,
+      String contactId, Long workflowId, Instant at) {}
+
+  public record CouponSent(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
+      Long workflowId, Instant at) {}
+
+  public record CouponReleased(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
+      Long workflowId, Instant at) {}
+}

@@ -1,0 +1,80 @@
+package io.couponflow.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler from its core (its Boot starter does nothing on Boot 4). Every feature contributes
+ * its tasks as beans; scheduling joins the caller's Spring transaction, so a job exists exactly
+ * when the row that asked for it was committed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobsProperties.class)
+class SchedulerConfig {
+
+  @Bean(destroyMethod = "")
+  Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties) {
+    List<Task<?>> known = new ArrayList<>();
+    List<RecurringTask<?>> recurring = new ArrayList<>();
+    tasks.orderedStream().forEach(task -> {
+      if (task instanceof RecurringTask<?> r) {
+        recurring.add(r);
+      } else {
+        known.add(task);
+      }
+    });
+    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+        .startTasks(recurring)
+        .threads(properties.threads())
+        .pollingInterval(properties.pollingInterval())
+        .heartbeatInterval(properties.heartbeat())
+        .missedHeartbeatsLimit(properties.missedHeartbeats())
+        .enableImmediateExecution()
+        .commitWhenAutocommitDisabled(false)
+        .build();
+  }
+
+  @Bean
+  SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobsProperties properties) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        if (properties.enabled()) {
+          scheduler.start();
+        }
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        if (properties.enabled()) {
+          scheduler.stop();
+        }
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        // after the web server stops taking requests, before the DataSource closes
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+      }
+    };
+  }
+}
