@@ -5,7 +5,9 @@ import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,22 +46,33 @@ class ImportStaging {
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
 
-  /** Every occurrence of a code after its first line in the file is a duplicate-in-file. */
+  /** After the file is staged: fresh planner statistics for the set-based statements that follow. */
+  void analyze() {
+    dialect.refreshStatistics("import_staging");
+  }
+
+  /**
+   * Every occurrence of a code after its first line in the file is a duplicate-in-file. One sort
+   * of the import's rows; call in a transaction (PostgreSQL gets the memory to sort them at once).
+   */
   void markDuplicatesInFile(long importId, int attempt) {
-    jdbc.sql("""
-            MERGE INTO import_staging s
-            USING (SELECT line_no FROM (
-                     SELECT line_no, ROW_NUMBER() OVER (PARTITION BY code_key ORDER BY line_no) AS occurrence
-                     FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL) ranked
-                   WHERE occurrence > 1) d
-            ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
-            WHEN MATCHED THEN UPDATE SET reason = :reason""")
+    dialect.allowLargeSorts();
+    String sql = """
+        MERGE INTO import_staging s
+        USING (SELECT line_no FROM (
+                 SELECT line_no, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY line_no) AS occurrence
+                 FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL) ranked
+               WHERE occurrence > 1) d
+        ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
+        WHEN MATCHED THEN UPDATE SET reason = :reason""".formatted(dialect.bytewise("code_key"));
+    jdbc.sql(sql)
         .param("id", importId).param("attempt", attempt).param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
         .update();
   }
 
   /** Codes that exist in any set, compared by key (case-insensitive). Run in the final transaction. */
   void markAlreadyExisting(long importId, int attempt) {
+    dialect.allowLargeSorts();
     jdbc.sql("""
             UPDATE import_staging SET reason = :reason
             WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
@@ -70,26 +83,17 @@ class ImportStaging {
 
   /** Inserts the accepted rows as free codes of the set, in file order; returns how many. */
   long insertAccepted(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
-    long inserted = jdbc.sql("""
-            INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at)
-            SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
-                   CAST(:now AS TIMESTAMP WITH TIME ZONE)
-            FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-            ORDER BY line_no""")
-        .param("setId", couponSetId).param("childId", childSetId).param("id", importId)
-        .param("attempt", attempt).param("now", Timestamps.bind(now))
-        .update();
-    long queued = jdbc.sql("""
-            INSERT INTO free_code (coupon_set_id, child_key, code_id)
-            SELECT c.coupon_set_id, :childKey, c.id
-            FROM import_staging s JOIN code c ON c.code_key = s.code_key
-            WHERE s.import_id = :id AND s.attempt = :attempt AND s.reason IS NULL""")
-        .param("childKey", childSetId == null ? 0L : childSetId).param("id", importId).param("attempt", attempt)
-        .update();
-    if (queued != inserted) {
-      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
-    }
-    return inserted;
+    Map<String, Object> params = new HashMap<>();
+    params.put("setId", couponSetId);
+    params.put("childId", childSetId);
+    params.put("id", importId);
+    params.put("attempt", attempt);
+    params.put("now", Timestamps.bind(now));
+    return dialect.insertImportedCodes("""
+        SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
+               CAST(:now AS TIMESTAMP WITH TIME ZONE)
+        FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+        ORDER BY line_no""", params, importId, childSetId == null ? 0L : childSetId);
   }
 
   Tally tally(long importId, int attempt) {
