@@ -66,7 +66,7 @@ for C in 8 32 64; do
   HTTP_RPS=$(grep "Requests/sec" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P50=$(grep -E "^\s+50%" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P99=$(grep -E "^\s+99%" $OUT/wrk-$C.txt | awk '{print $2}')
-  NON2XX=$(grep -E "Non-2xx" $OUT/wrk-$C.txt | awk '{print $NF}'); NON2XX=${NON2XX:-0}
+  NON2XX=$(grep -E "Non-2xx" $OUT/wrk-$C.txt | awk "{print \$NF}" || true); NON2XX=${NON2XX:-0}
   RATIO=$(awk -v a=$HTTP_RPS -v b=$RAW_TPS 'BEGIN{printf "%.2f", a/b}')
   echo "| $C | $RAW_TPS | $RAW_P50 | $RAW_P99 | $HTTP_RPS | $HTTP_P50 | $HTTP_P99 | $RATIO | $NON2XX |" >> $OUT/results.md
 done

@@ -45,7 +45,7 @@ class CredentialsBootstrap implements ApplicationRunner {
       if (keys.existsBySecret(apiKey.strip())) {
         keys.ensureAdmin(apiKey.strip(), clock.instant());
       } else {
-        keys.create("bootstrap (COUPONFLOW_API_KEY)", ApiKeyScope.ADMIN, apiKey.strip(), clock.instant());
+        keys.create("bootstrap (COUPONFLOW_API_KEY)", ApiKeyScope.ADMIN, null, apiKey.strip(), clock.instant());
       }
     }
     String password = properties.adminPassword();
