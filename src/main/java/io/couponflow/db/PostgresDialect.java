@@ -97,4 +97,10 @@ class PostgresDialect implements SqlDialect {
             + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
         .params(params).param("childKey", childKey).update();
   }
+
+  @Override
+  public int sortSlices() {
+    // the server sorts, spilling to its own disk when it must
+    return 1;
+  }
 }

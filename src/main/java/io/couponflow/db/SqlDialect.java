@@ -36,6 +36,12 @@ public interface SqlDialect {
   /** Lets the statements of the current transaction sort big sets in memory (PostgreSQL: work_mem, no JIT). */
   void allowLargeSorts();
 
+  /**
+   * In how many slices a big set-based search should run: 1 where the database sorts on its own
+   * disk (PostgreSQL), more where a sort lives in the application's heap (H2 in-process).
+   */
+  int sortSlices();
+
   /** {@code column} compared byte by byte, which sorts and groups faster than a locale's collation. */
   String bytewise(String column);
 

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ImportStaging {
-  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason");
+  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason", "bucket");
+  /** Staged candidates are spread over this many buckets by key; a database sorts them in {@link SqlDialect#sortSlices()} slices. */
+  static final int BUCKETS = 16;
   private static final int REPORT_PAGE = 5000;
 
   /** Rows of one attempt, and how many of them were rejected. */
@@ -41,7 +43,7 @@ class ImportStaging {
     List<Object[]> values = new ArrayList<>(rows.size());
     for (StagedRow row : rows) {
       values.add(new Object[] {importId, attempt, row.line(), row.value(), row.key(),
-          row.reason() == null ? null : row.reason().wire()});
+          row.reason() == null ? null : row.reason().wire(), row.key() == null ? 0 : Math.floorMod(row.key().hashCode(), BUCKETS)});
     }
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
@@ -57,17 +59,22 @@ class ImportStaging {
    */
   void markDuplicatesInFile(long importId, int attempt) {
     dialect.allowLargeSorts();
+    int slices = Math.max(1, Math.min(BUCKETS, dialect.sortSlices()));
     String sql = """
         MERGE INTO import_staging s
         USING (SELECT line_no FROM (
                  SELECT line_no, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY line_no) AS occurrence
-                 FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL) ranked
+                 FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+                   AND MOD(bucket, :slices) = :slice) ranked
                WHERE occurrence > 1) d
         ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
         WHEN MATCHED THEN UPDATE SET reason = :reason""".formatted(dialect.bytewise("code_key"));
-    jdbc.sql(sql)
-        .param("id", importId).param("attempt", attempt).param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
-        .update();
+    for (int slice = 0; slice < slices; slice++) {
+      jdbc.sql(sql)
+          .param("id", importId).param("attempt", attempt).param("slices", slices).param("slice", slice)
+          .param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
+          .update();
+    }
   }
 
   /** Codes that exist in any set, compared by key (case-insensitive). Run in the final transaction. */
