@@ -85,9 +85,11 @@ while true; do
 done
 t1=$(now)
 TOTAL_S=$(secs "$t0" "$t1")
+# H2 makes a big commit visible before it has finished writing it: let the job end before stopping the app
+for _ in $(seq 1 120); do grep -q "Import $IMPORT attempt\|Import $IMPORT failed" "$OUT/app-$MODE.log" && break; sleep 1; done
 echo "app ($MODE, -Xmx$HEAP): upload ${ROWS} rows $(secs "$t0" "$t_uploaded")s, upload+import until $STATUS ${TOTAL_S}s, peak heap used ${PEAK} MB"
 echo "import: $STATE"
-grep -o "Import $IMPORT attempt.*" "$OUT/app-$MODE.log" || true
+grep -o "Import $IMPORT attempt.*\|Import $IMPORT failed.*" "$OUT/app-$MODE.log" || true
 curl -sf "$BASE/api/v1/imports/$IMPORT/errors" -H "$AUTH" | head -3 || true
 if [ -n "$BASELINE" ]; then
   echo "ratio (raw COPY time / API import time, higher is better, target >= 0.5): $(python3 -c "print(f'{$BASELINE / $TOTAL_S:.2f}')")"
