@@ -1,5 +1,6 @@
 package io.couponflow.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,8 @@ class SecurityConfig {
         .requestCache(cache -> cache.disable())
         .addFilterBefore(new ApiKeyFilter(authenticator), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
+            // a streamed answer's async and error dispatches were authorised on the way in
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/api-keys").hasAuthority(ApiKeyScope.ADMIN.authority())
             .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
             .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
@@ -47,6 +50,7 @@ class SecurityConfig {
   SecurityFilterChain ui(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/web/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
