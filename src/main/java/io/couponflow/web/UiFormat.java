@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Formatting helpers the templates call as {@code @ui.date(...)}: one place for how numbers and times read. */
-@Component("ui")
+/** Formatting helpers the templates call as {@code @fmt.date(...)}: one place for how numbers and times read. */
+@Component("fmt")
 class UiFormat {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
