@@ -1,6 +1,10 @@
 package io.couponflow.db;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction. */
@@ -14,9 +18,11 @@ class H2Dialect implements SqlDialect {
   private static final String PICK_CHILD = PICK.formatted("AND child_key = :childKey");
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  H2Dialect(JdbcClient jdbc) {
+  H2Dialect(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.template = new JdbcTemplate(dataSource);
   }
 
   @Override
@@ -44,5 +50,39 @@ class H2Dialect implements SqlDialect {
   @Override
   public boolean isPostgres() {
     return false;
+  }
+
+  @Override
+  public void bulkInsert(String table, List<String> columns, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+      // outside a transaction, one commit per batch rather than one per row
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (var statement = connection.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            statement.setObject(i + 1, row[i]);
+          }
+          statement.addBatch();
+        }
+        statement.executeBatch();
+        if (autoCommit) {
+          connection.commit();
+        }
+      } catch (java.sql.SQLException | RuntimeException e) {
+        if (autoCommit) {
+          connection.rollback();
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+      return null;
+    });
   }
 }

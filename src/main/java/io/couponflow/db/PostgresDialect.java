@@ -1,6 +1,12 @@
 package io.couponflow.db;
 
+import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** PostgreSQL: the claim is one statement, one round trip. */
@@ -20,9 +26,11 @@ class PostgresDialect implements SqlDialect {
   private static final String CLAIM_CHILD = CLAIM.formatted("AND q.child_key = :childKey");
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  PostgresDialect(JdbcClient jdbc) {
+  PostgresDialect(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.template = new JdbcTemplate(dataSource);
   }
 
   @Override
@@ -37,5 +45,33 @@ class PostgresDialect implements SqlDialect {
   @Override
   public boolean isPostgres() {
     return true;
+  }
+
+  @Override
+  public void bulkInsert(String table, List<String> columns, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+    StringBuilder csv = new StringBuilder(rows.size() * 48);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        // unquoted empty is NULL in COPY's csv format; every value is quoted
+        if (row[i] != null) {
+          csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+        }
+      }
+      csv.append('\n');
+    }
+    template.execute((ConnectionCallback<Long>) connection -> {
+      try {
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 }

@@ -1,6 +1,9 @@
 package io.couponflow.db;
 
+import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one seam where H2 and PostgreSQL differ. Everything else is SQL both databases run.
@@ -19,4 +22,23 @@ public interface SqlDialect {
   Optional<ClaimedCode> claimFreeCode(long couponSetId, Long childKey);
 
   boolean isPostgres();
+
+  /**
+   * Appends rows to a table as fast as the database takes them: {@code COPY} on PostgreSQL, one
+   * JDBC batch on H2. Values are Long, Integer, String or null. Joins the caller's transaction if
+   * there is one; otherwise the rows are committed when this returns.
+   */
+  void bulkInsert(String table, List<String> columns, List<Object[]> rows);
+
+  /** The dialect of the database behind {@code dataSource}. */
+  static SqlDialect forDatabase(DataSource dataSource) {
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+          ? new PostgresDialect(jdbc, dataSource) : new H2Dialect(jdbc, dataSource);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
+  }
 }
