@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +42,7 @@ public class ImportService {
   private final Clock clock;
 
   ImportService(ImportRepository imports, ImportStaging staging, ImportFiles files, CouponSetService sets,
-      Scheduler scheduler, OneTimeTask<Void> importTask, TransactionTemplate tx, Clock clock) {
+      Scheduler scheduler, @Qualifier("importTask") OneTimeTask<Void> importTask, TransactionTemplate tx, Clock clock) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Imports run on the database-backed job queue: any node runs them, a dead node's import is revived. */
 @Configuration(proxyBeanMethods = false)
-class ImportTask {
+class ImportTaskConfig {
   static final String NAME = "import";
 
   @Bean
