@@ -20,7 +20,7 @@ class ImportHistory {
   /** One import as the history shows it; setName is null once the set was deleted. */
   record Row(long id, long setId, String setName, String fileName, String status, long total, long success,
       long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt) {
-    boolean running() {
+    public boolean running() {
       return "queued".equals(status) || "inProgress".equals(status);
     }
   }

@@ -36,7 +36,7 @@ class ImportWizardController {
   /** Everything the wizard carries from step to step, as the browser sent it back. */
   record WizardState(Long setId, String name, String childName, Long childSetId, String upload, String fileName,
       String source, String delimiter, boolean hasHeader, String codeColumn) {
-    boolean pasted() {
+    public boolean pasted() {
       return "paste".equals(source);
     }
 
