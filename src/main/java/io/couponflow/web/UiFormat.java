@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 class UiFormat {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final Clock clock;
 
@@ -22,6 +23,10 @@ class UiFormat {
 
   public String date(Instant instant) {
     return instant == null ? "" : DATE.format(instant.atZone(ZoneId.systemDefault()));
+  }
+
+  public String day(Instant instant) {
+    return instant == null ? "" : DAY.format(instant.atZone(ZoneId.systemDefault()));
   }
 
   /** "3 min ago" for recent moments, the date otherwise. */

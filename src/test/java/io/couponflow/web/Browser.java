@@ -102,8 +102,16 @@ final class Browser implements AutoCloseable {
 
   private void screenshot(String name, int width) {
     driver.manage().window().setSize(new Dimension(width, 900));
-    long height = (Long) driver.executeScript("return Math.max(document.body.scrollHeight, 600)");
-    driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 40, 4000)));
+    for (int i = 0; i < 3; i++) {
+      // the window has a frame of its own: grow it until the whole page fits in the viewport
+      long missing = (Long) driver.executeScript(
+          "return document.documentElement.scrollHeight - window.innerHeight");
+      if (missing <= 0) {
+        break;
+      }
+      Dimension size = driver.manage().window().getSize();
+      driver.manage().window().setSize(new Dimension(width, (int) Math.min(size.getHeight() + missing, 5000)));
+    }
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),

@@ -88,7 +88,7 @@ class ImportWizardH2IT extends ApiTest {
         + "dan@example.com," + codes.get(3) + ",20%\n"
         + "erin@example.com," + codes.get(4) + ",20%\n"
         + "fay@example.com," + codes.get(4).toLowerCase() + ",20%\n", StandardCharsets.UTF_8);
-    String setName = "Autumn sale " + unique("");
+    String setName = "Autumn sale " + unique("").substring(0, 4);
 
     browser.open("/coupons/import");
     browser.type("#name", setName);
@@ -130,7 +130,7 @@ class ImportWizardH2IT extends ApiTest {
     String setRow = "#sets tr[data-set-id='" + setId + "']";
     assertThat(browser.text(setRow + " .codes-cell")).contains("5 codes");
     assertThat(browser.text(setRow + " td.available")).contains("5");
-    browser.screenshots("coupons");
+    browser.screenshots("coupons-after-import");
 
     String href = browser.find(row + ":first-child a[download]").getAttribute("href");
     HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
@@ -147,7 +147,7 @@ class ImportWizardH2IT extends ApiTest {
   @Test
   @Order(3)
   void aPastedListGoesIntoAnExistingSetWithTheClickFallback() {
-    long setId = createMultipleSet("Pasted " + unique(""), 2).get("id").asLong();
+    long setId = createMultipleSet("Newsletter welcome " + unique("").substring(0, 4), 2).get("id").asLong();
     List<String> codes = codeValues(unique("PASTE"), 3);
 
     browser.open("/coupons/" + setId);
@@ -175,7 +175,7 @@ class ImportWizardH2IT extends ApiTest {
     Files.writeString(csv, "id;Code;value\n1;" + code + ";5\n", StandardCharsets.UTF_8);
 
     browser.open("/coupons/import");
-    browser.type("#name", "Semicolons " + unique(""));
+    browser.type("#name", "Shop export " + unique("").substring(0, 4));
     browser.find("#file").sendKeys(csv.toString());
     browser.click("#next-source");
     browser.waitFor(d -> !browser.all("#chips").isEmpty());
@@ -194,5 +194,14 @@ class ImportWizardH2IT extends ApiTest {
         && browser.all("#history[data-running=true]").isEmpty());
     browser.open("/coupons?q=" + code);
     assertThat(browser.text("#code-hit")).contains(code).contains("Available");
+  }
+
+  @Test
+  @Order(5)
+  void theCouponsPageAfterImportsShowsHistoryAndSets() {
+    browser.open("/coupons");
+    assertThat(browser.all("#imports .import-row")).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(browser.all("#sets .set-row")).hasSizeGreaterThanOrEqualTo(3);
+    browser.screenshots("coupons-overview");
   }
 }
