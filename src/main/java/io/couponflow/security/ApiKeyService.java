@@ -1,5 +1,6 @@
 package io.couponflow.security;
 
+import io.couponflow.audit.AuditLog;
 import io.couponflow.common.ApiException;
 import java.time.Clock;
 import java.util.List;
@@ -13,11 +14,13 @@ public class ApiKeyService {
 
   private final ApiKeyStore store;
   private final ApiKeyAuthenticator authenticator;
+  private final AuditLog audit;
   private final Clock clock;
 
-  ApiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock) {
+  ApiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, AuditLog audit, Clock clock) {
     this.store = store;
     this.authenticator = authenticator;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -32,13 +35,16 @@ public class ApiKeyService {
     if (name.strip().length() > 200) {
       throw ApiException.invalid("name", "The name can be at most 200 characters");
     }
-    var created = store.create(name.strip(), scope, ApiKeyStore.newSecret(), clock.instant());
-    return new NewApiKey(created.apiKey(), created.secret());
+    var created = store.create(name.strip(), scope, null, ApiKeyStore.newSecret(), clock.instant());
+    ApiKey key = created.apiKey();
+    audit.record("api-key.created", "api-key", key.id(), "'" + key.name() + "' scope " + key.scope().wire());
+    return new NewApiKey(key, created.secret());
   }
 
   public void revoke(long id) {
     store.find(id).orElseThrow(() -> ApiException.notFound("API key", id));
     store.revoke(id, clock.instant());
+    audit.record("api-key.revoked", "api-key", id, null);
     authenticator.forget();
   }
 }
