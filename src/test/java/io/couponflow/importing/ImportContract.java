@@ -173,6 +173,41 @@ abstract class ImportContract extends ApiTest {
     assertThat(set(setId).get("total").asLong()).isZero();
   }
 
+  @Test
+  void aPreviewGuessesTheDelimiterAndSuggestsTheCodeColumn() throws Exception {
+    Path file = files.newUpload();
+    try {
+      Files.writeString(file, "\uFEFFid;Code;note\r\n1;A1;x\r\n\r\n2;\"B;2\";y\r\n3;C3;z\r\n");
+      CsvPreview preview = service.preview(file, null, true, 2);
+      assertThat(preview.delimiter()).isEqualTo(';');
+      assertThat(preview.columns()).containsExactly("id", "Code", "note");
+      assertThat(preview.rows()).containsExactly(List.of("1", "A1", "x"), List.of("2", "B;2", "y"));
+      assertThat(preview.suggestedCodeColumnIndex()).isEqualTo(1);
+
+      CsvPreview headless = service.preview(file, ';', false, 10);
+      assertThat(headless.columns()).containsExactly("Column 1", "Column 2", "Column 3");
+      assertThat(headless.rows()).hasSize(4);
+      assertThat(headless.suggestedCodeColumnIndex()).isZero();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void theServiceStartsAnAppImportFromAFileItTakesOver() throws Exception {
+    long setId = multipleSet();
+    String p = unique("APP");
+    Path file = files.newUpload();
+    Files.writeString(file, "code\n" + p + "-1\n" + p + "-2\n");
+    ImportView queued = service.start(new ImportCommand(setId, null, ',', true, null, file, "wizard.csv", "app"));
+    assertThat(queued.origin()).isEqualTo("app");
+    assertThat(Files.exists(file)).isFalse();
+    JsonNode done = awaitOver(queued.id());
+    assertCounts(done, 2, 2, 0);
+    assertThat(service.list(setId, io.couponflow.common.PageRequest.of(10, null)).items())
+        .extracting(ImportView::id).containsExactly(queued.id());
+  }
+
   // ---- a shop's script
 
   @Test
