@@ -280,4 +280,22 @@ class CouponsPageH2IT extends ApiTest {
     browser.waitFor(d -> browser.text(row).contains("Revoked"));
     assertThat(withKey.get("/api/v1/coupon-sets").status()).isEqualTo(401);
   }
+
+  @Test
+  @Order(10)
+  void theListPagesThroughManySetsKeepingTheSearch() {
+    String campaign = unique("Campaign");
+    for (int i = 0; i < CouponsController.PAGE_SIZE + 1; i++) {
+      createSingleSet(campaign + " " + i, unique("PG"), null);
+    }
+    browser.open("/coupons?q=" + campaign);
+    assertThat(browser.all("#sets .set-row")).hasSize(CouponsController.PAGE_SIZE);
+    assertThat(browser.text("#sets .set-row:first-child")).contains(campaign + " " + CouponsController.PAGE_SIZE);
+    browser.click("#next-page");
+    browser.waitFor(d -> d.getCurrentUrl().contains("cursor="));
+    assertThat(browser.all("#sets .set-row")).hasSize(1);
+    assertThat(browser.text("#sets .set-row")).contains(campaign + " 0");
+    assertThat(browser.find("#q").getAttribute("value")).isEqualTo(campaign);
+    assertThat(browser.all("#next-page")).isEmpty();
+  }
 }
