@@ -75,6 +75,9 @@ class CouponsPageH2IT extends ApiTest {
     assertThat(browser.text("h1")).isEqualTo("Coupons");
     assertThat(browser.find("#history").getText()).contains("Imports");
     assertThat(browser.all("#sets, #empty-sets")).isNotEmpty();
+
+    browser.open("/coupons/987654321");
+    assertThat(browser.text("main")).contains("Not found").contains("Coupon set 987654321 does not exist");
   }
 
   @Test

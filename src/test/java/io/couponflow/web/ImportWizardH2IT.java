@@ -181,6 +181,10 @@ class ImportWizardH2IT extends ApiTest {
     browser.waitFor(d -> !browser.all("#chips").isEmpty());
     assertThat(new Select(browser.find("#delimiter")).getFirstSelectedOption().getAttribute("value")).isEqualTo(";");
     assertThat(browser.text("#code-drop-value")).isEqualTo("Code");
+    browser.find(".chip[data-column=id]").sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(browser.text("#code-drop-value")).isEqualTo("id");
+    browser.find(".chip[data-column=Code]").sendKeys(" ");
+    assertThat(browser.find("#codeColumn").getAttribute("value")).isEqualTo("Code");
 
     new Select(browser.find("#delimiter")).selectByValue(",");
     browser.click("#refresh-preview");
