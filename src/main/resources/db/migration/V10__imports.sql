@@ -36,5 +36,7 @@ CREATE TABLE import_staging (
     code_value VARCHAR(1000) NOT NULL,
     code_key   VARCHAR(256),
     reason     VARCHAR(32),
+    -- a hash of code_key: lets the duplicate search run bucket by bucket where it sorts in the heap (H2)
+    bucket     INTEGER       NOT NULL,
     PRIMARY KEY (import_id, attempt, line_no)
 );

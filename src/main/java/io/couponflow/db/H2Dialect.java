@@ -85,4 +85,38 @@ class H2Dialect implements SqlDialect {
       return null;
     });
   }
+
+  @Override
+  public void refreshStatistics(String table) {
+    // H2 plans from its indexes; nothing to refresh
+  }
+
+  @Override
+  public void allowLargeSorts() {
+    // H2 sorts in the JVM; nothing to tune per transaction
+  }
+
+  @Override
+  public String bytewise(String column) {
+    return column;
+  }
+
+  @Override
+  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
+    long inserted = jdbc.sql("INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select).params(params).update();
+    long queued = jdbc.sql("""
+            INSERT INTO free_code (coupon_set_id, child_key, code_id)
+            SELECT coupon_set_id, :childKey, id FROM code WHERE import_id = :importId""")
+        .param("childKey", childKey).param("importId", importId).update();
+    if (queued != inserted) {
+      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
+    }
+    return inserted;
+  }
+
+  @Override
+  public int sortSlices() {
+    // embedded H2 sorts in this JVM: keep each sort to a slice of the rows
+    return 16;
+  }
 }

@@ -74,4 +74,33 @@ class PostgresDialect implements SqlDialect {
       }
     });
   }
+
+  @Override
+  public void refreshStatistics(String table) {
+    jdbc.sql("ANALYZE " + table).update();
+  }
+
+  @Override
+  public void allowLargeSorts() {
+    jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+    jdbc.sql("SET LOCAL jit = off").update();
+  }
+
+  @Override
+  public String bytewise(String column) {
+    return column + " COLLATE \"C\"";
+  }
+
+  @Override
+  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
+    return jdbc.sql("WITH inserted AS (INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select + " RETURNING id, coupon_set_id) "
+            + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
+        .params(params).param("childKey", childKey).update();
+  }
+
+  @Override
+  public int sortSlices() {
+    // the server sorts, spilling to its own disk when it must
+    return 1;
+  }
 }

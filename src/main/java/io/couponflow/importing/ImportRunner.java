@@ -68,6 +68,7 @@ class ImportRunner {
       return;
     }
     int attempt = started.get();
+    long startedAt = System.nanoTime();
     try {
       staging.clear(importId);
       ImportStaging.Tally staged;
@@ -79,8 +80,14 @@ class ImportRunner {
             });
       }
       if (staged != null) {
-        staging.markDuplicatesInFile(importId, attempt);
+        long stagedAt = System.nanoTime();
+        staging.analyze();
+        tx.executeWithoutResult(status -> staging.markDuplicatesInFile(importId, attempt));
+        long dedupedAt = System.nanoTime();
         apply(record, attempt);
+        log.info("Import {} attempt {}: {} rows staged in {} ms, duplicates found in {} ms, applied in {} ms", importId,
+            attempt, staged.total(), (stagedAt - startedAt) / 1_000_000, (dedupedAt - stagedAt) / 1_000_000,
+            (System.nanoTime() - dedupedAt) / 1_000_000);
       }
     } catch (Exception e) {
       log.warn("Import {} failed: {}", importId, e.toString());

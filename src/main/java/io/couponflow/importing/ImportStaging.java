@@ -5,7 +5,9 @@ import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ImportStaging {
-  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason");
+  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason", "bucket");
+  /** Staged candidates are spread over this many buckets by key; a database sorts them in {@link SqlDialect#sortSlices()} slices. */
+  static final int BUCKETS = 16;
   private static final int REPORT_PAGE = 5000;
 
   /** Rows of one attempt, and how many of them were rejected. */
@@ -39,27 +43,43 @@ class ImportStaging {
     List<Object[]> values = new ArrayList<>(rows.size());
     for (StagedRow row : rows) {
       values.add(new Object[] {importId, attempt, row.line(), row.value(), row.key(),
-          row.reason() == null ? null : row.reason().wire()});
+          row.reason() == null ? null : row.reason().wire(), row.key() == null ? 0 : Math.floorMod(row.key().hashCode(), BUCKETS)});
     }
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
 
-  /** Every occurrence of a code after its first line in the file is a duplicate-in-file. */
+  /** After the file is staged: fresh planner statistics for the set-based statements that follow. */
+  void analyze() {
+    dialect.refreshStatistics("import_staging");
+  }
+
+  /**
+   * Every occurrence of a code after its first line in the file is a duplicate-in-file. One sort
+   * of the import's rows; call in a transaction (PostgreSQL gets the memory to sort them at once).
+   */
   void markDuplicatesInFile(long importId, int attempt) {
-    jdbc.sql("""
-            MERGE INTO import_staging s
-            USING (SELECT line_no FROM (
-                     SELECT line_no, ROW_NUMBER() OVER (PARTITION BY code_key ORDER BY line_no) AS occurrence
-                     FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL) ranked
-                   WHERE occurrence > 1) d
-            ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
-            WHEN MATCHED THEN UPDATE SET reason = :reason""")
-        .param("id", importId).param("attempt", attempt).param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
-        .update();
+    dialect.allowLargeSorts();
+    int slices = Math.max(1, Math.min(BUCKETS, dialect.sortSlices()));
+    String sql = """
+        MERGE INTO import_staging s
+        USING (SELECT line_no FROM (
+                 SELECT line_no, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY line_no) AS occurrence
+                 FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+                   AND MOD(bucket, :slices) = :slice) ranked
+               WHERE occurrence > 1) d
+        ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
+        WHEN MATCHED THEN UPDATE SET reason = :reason""".formatted(dialect.bytewise("code_key"));
+    for (int slice = 0; slice < slices; slice++) {
+      jdbc.sql(sql)
+          .param("id", importId).param("attempt", attempt).param("slices", slices).param("slice", slice)
+          .param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
+          .update();
+    }
   }
 
   /** Codes that exist in any set, compared by key (case-insensitive). Run in the final transaction. */
   void markAlreadyExisting(long importId, int attempt) {
+    dialect.allowLargeSorts();
     jdbc.sql("""
             UPDATE import_staging SET reason = :reason
             WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
@@ -70,26 +90,17 @@ class ImportStaging {
 
   /** Inserts the accepted rows as free codes of the set, in file order; returns how many. */
   long insertAccepted(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
-    long inserted = jdbc.sql("""
-            INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at)
-            SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
-                   CAST(:now AS TIMESTAMP WITH TIME ZONE)
-            FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-            ORDER BY line_no""")
-        .param("setId", couponSetId).param("childId", childSetId).param("id", importId)
-        .param("attempt", attempt).param("now", Timestamps.bind(now))
-        .update();
-    long queued = jdbc.sql("""
-            INSERT INTO free_code (coupon_set_id, child_key, code_id)
-            SELECT c.coupon_set_id, :childKey, c.id
-            FROM import_staging s JOIN code c ON c.code_key = s.code_key
-            WHERE s.import_id = :id AND s.attempt = :attempt AND s.reason IS NULL""")
-        .param("childKey", childSetId == null ? 0L : childSetId).param("id", importId).param("attempt", attempt)
-        .update();
-    if (queued != inserted) {
-      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
-    }
-    return inserted;
+    Map<String, Object> params = new HashMap<>();
+    params.put("setId", couponSetId);
+    params.put("childId", childSetId);
+    params.put("id", importId);
+    params.put("attempt", attempt);
+    params.put("now", Timestamps.bind(now));
+    return dialect.insertImportedCodes("""
+        SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
+               CAST(:now AS TIMESTAMP WITH TIME ZONE)
+        FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+        ORDER BY line_no""", params, importId, childSetId == null ? 0L : childSetId);
   }
 
   Tally tally(long importId, int attempt) {
