@@ -15,9 +15,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The rejected rows of an import, downloadable from the history with the marketer's session. */
+/** Actions on an import from the history: download its rejected rows, cancel it while it runs. */
 @Controller
 class ImportReportController {
   private final ImportService imports;
@@ -49,5 +52,21 @@ class ImportReportController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-rows-import-" + id + ".csv\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(body);
+  }
+
+  /** Cancels a queued or running import: none of its codes are added. */
+  @PostMapping("/coupons/imports/{id}/cancel")
+  String cancel(@PathVariable long id, @RequestParam(required = false) Long setId, RedirectAttributes redirect) {
+    ImportView view = imports.get(id);
+    try {
+      imports.cancel(id);
+      redirect.addFlashAttribute("notice", "Cancelled the import of " + view.fileName() + ": none of its codes were added.");
+    } catch (ApiException e) {
+      if (e.status().value() != 409) {
+        throw e;
+      }
+      redirect.addFlashAttribute("notice", "The import of " + view.fileName() + " had already finished, so nothing was cancelled.");
+    }
+    return setId == null ? "redirect:/coupons" : "redirect:/coupons/" + setId;
   }
 }

@@ -208,4 +208,24 @@ class ImportWizardH2IT extends ApiTest {
     assertThat(browser.all("#sets .set-row")).hasSizeGreaterThanOrEqualTo(3);
     browser.screenshots("coupons-overview");
   }
+
+  @Test
+  @Order(6)
+  void cancellingAnImportThatAlreadyFinishedSaysNothingWasCancelled() {
+    String id = browser.find("#imports .import-row[data-status=finished]").getAttribute("data-import-id");
+    browser.driver.executeScript("""
+        var form = document.createElement('form');
+        form.method = 'post';
+        form.action = '/coupons/imports/' + arguments[0] + '/cancel';
+        var token = document.createElement('input');
+        token.type = 'hidden';
+        token.name = '_csrf';
+        token.value = document.querySelector('meta[name=_csrf]').content;
+        form.appendChild(token);
+        document.body.appendChild(form);
+        form.submit();""", id);
+    browser.waitFor(d -> !browser.all("#notice").isEmpty());
+    assertThat(browser.text("#notice")).contains("had already finished");
+    assertThat(browser.find("#imports .import-row[data-import-id='" + id + "']").getAttribute("data-status")).isEqualTo("finished");
+  }
 }
