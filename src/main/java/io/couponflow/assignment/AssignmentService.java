@@ -184,6 +184,27 @@ public class AssignmentService {
     return assignments.find(id).orElseThrow();
   }
 
+  /**
+   * Marks the live assignment holding a code redeemed, in the caller's transaction (redemption
+   * owns counters and code status). Empty when no contact holds the code: a leaked code.
+   */
+  public Optional<Assignment> markRedeemedByCode(long codeId, Instant at) {
+    Optional<Assignment> live = assignments.lockLiveByCode(codeId);
+    live.ifPresent(a -> assignments.markRedeemed(a.id(), at));
+    return live;
+  }
+
+  /** An individual set's code is shared: the use is the contact's newest live assignment of the set. */
+  public Optional<Assignment> markRedeemedByContact(long couponSetId, String contactId, Instant at) {
+    Optional<Assignment> live = assignments.lockLiveByContact(couponSetId, contactId);
+    live.ifPresent(a -> assignments.markRedeemed(a.id(), at));
+    return live;
+  }
+
+  public boolean everAssigned(long couponSetId) {
+    return assignments.anyFor(couponSetId);
+  }
+
   @EventListener
   void on(CouponSetDeleted deleted) {
     assignments.forgetSet(deleted.couponSetId());

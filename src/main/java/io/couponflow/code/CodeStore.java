@@ -135,6 +135,12 @@ public class CodeStore {
         .params(couponSetId, childKey, codeId).update();
   }
 
+  /** Takes a code off the free queue without assigning it (it was used elsewhere); false when not queued. */
+  public boolean withdraw(long couponSetId, long childKey, long codeId) {
+    return jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ? AND child_key = ? AND code_id = ?")
+        .params(couponSetId, childKey, codeId).update() == 1;
+  }
+
   public void setStatus(long codeId, CodeStatus status) {
     int updated = jdbc.sql("UPDATE code SET status = ? WHERE id = ?").params(status.wire(), codeId).update();
     if (updated != 1) {
