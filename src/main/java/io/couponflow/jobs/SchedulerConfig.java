@@ -70,6 +70,12 @@ class SchedulerConfig {
         return running;
       }
 
+      // a db-scheduler Scheduler cannot start again once stopped, so a paused (cached test) context keeps it running
+      @Override
+      public boolean isPauseable() {
+        return false;
+      }
+
       @Override
       public int getPhase() {
         // after the web server stops taking requests, before the DataSource closes
