@@ -99,6 +99,10 @@ public class AssignmentService {
 
   private Assignment assignNew(CouponSet set, ChildSet child, AssignRequest request, String key, String requestHash) {
     Instant now = clock.instant();
+    if (set.isExpiredAt(now)) {
+      throw ApiException.conflict("coupon-set-expired", "Coupon set expired",
+          "Coupon set " + set.id() + " (" + set.name() + ") expired at " + set.expiresAt());
+    }
     long childKey = child == null ? 0 : child.id();
     long codeId;
     String code;

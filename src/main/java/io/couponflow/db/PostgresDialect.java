@@ -13,7 +13,7 @@ class PostgresDialect implements SqlDialect {
         DELETE FROM free_code f
         WHERE (f.coupon_set_id, f.child_key, f.code_id) = (
           SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
-          WHERE q.coupon_set_id = :setId %s
+          WHERE q.coupon_set_id = :setId %s AND (q.expires_at IS NULL OR q.expires_at > CURRENT_TIMESTAMP)
           LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING f.code_id, f.child_key)
       UPDATE code c SET status = 'assigned' FROM claimed WHERE c.id = claimed.code_id
