@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Import;
     "spring.datasource.password=",
     TestKeys.API_KEY_PROPERTY,
     TestKeys.ADMIN_PASSWORD_PROPERTY,
-    "couponflow.shopify.webhook-secret=" + TestKeys.SHOPIFY_SECRET
+    "couponflow.shopify.webhook-secret=" + TestKeys.SHOPIFY_SECRET,
+    "couponflow.alerts.max-attempts=3",
+    "couponflow.alerts.retry-backoff=200ms",
+    "couponflow.alerts.evaluate-every=1h"
 })
 @Import(TestClockConfig.class)
 public @interface OnH2 {}
