@@ -35,6 +35,20 @@ CREATE TABLE stat_hour (
     PRIMARY KEY (coupon_set_id, hour_start, child_key, workflow_key, stripe)
 );
 
+-- The same counts per UTC day, written with the hourly ones, so a year reads 365 rows per
+-- child set and workflow instead of 8,760. Striped alike; a job folds closed stripes into stripe 0.
+CREATE TABLE stat_day (
+    coupon_set_id BIGINT                   NOT NULL,
+    day_start     TIMESTAMP WITH TIME ZONE NOT NULL,
+    child_key     BIGINT                   NOT NULL,
+    workflow_key  BIGINT                   NOT NULL,
+    stripe        INTEGER                  NOT NULL,
+    assigned      BIGINT                   NOT NULL DEFAULT 0,
+    sent          BIGINT                   NOT NULL DEFAULT 0,
+    redeemed      BIGINT                   NOT NULL DEFAULT 0,
+    PRIMARY KEY (coupon_set_id, day_start, child_key, workflow_key, stripe)
+);
+
 -- Seconds from sent to redeemed per redemption of a sent code: the median's input.
 CREATE TABLE stat_redemption_delay (
     coupon_set_id BIGINT                   NOT NULL,

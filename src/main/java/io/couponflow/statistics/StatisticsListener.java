@@ -6,8 +6,6 @@ import io.couponflow.assignment.AssignmentEvents.CouponSent;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.redemption.RedemptionEvents.CouponRedeemed;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +24,12 @@ class StatisticsListener {
 
   @EventListener
   void on(CouponAssigned e) {
-    rollups.add(e.couponSetId(), hourOf(e.at()), e.codeChildKey(), workflowKey(e.workflowId()), 1, 0, 0);
+    rollups.add(e.couponSetId(), e.at(), e.codeChildKey(), workflowKey(e.workflowId()), 1, 0, 0);
   }
 
   @EventListener
   void on(CouponSent e) {
-    rollups.add(e.couponSetId(), hourOf(e.at()), e.codeChildKey(), workflowKey(e.workflowId()), 0, 1, 0);
+    rollups.add(e.couponSetId(), e.at(), e.codeChildKey(), workflowKey(e.workflowId()), 0, 1, 0);
   }
 
   @EventListener
@@ -42,7 +40,7 @@ class StatisticsListener {
   @EventListener
   void on(CouponRedeemed e) {
     long workflowKey = workflowKey(e.workflowId());
-    rollups.add(e.couponSetId(), hourOf(e.at()), e.childKey(), workflowKey, 0, 0, 1);
+    rollups.add(e.couponSetId(), e.at(), e.childKey(), workflowKey, 0, 0, 1);
     if (e.sentAt() != null) {
       long seconds = Math.max(0, Duration.between(e.sentAt(), e.at()).getSeconds());
       rollups.addDelay(e.couponSetId(), e.at(), e.redemptionId(), e.childKey(), workflowKey, seconds);
@@ -52,10 +50,6 @@ class StatisticsListener {
   @EventListener
   void on(CouponSetDeleted e) {
     rollups.deleteSet(e.couponSetId());
-  }
-
-  static Instant hourOf(Instant at) {
-    return at.truncatedTo(ChronoUnit.HOURS);
   }
 
   private static long workflowKey(Long workflowId) {

@@ -4,6 +4,7 @@ import io.couponflow.common.ApiException;
 import io.couponflow.couponset.ChildSetView;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.CouponSetView;
+import io.couponflow.statistics.StatisticsRepository.Grain;
 import io.couponflow.statistics.StatisticsRepository.Row;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
 public class StatisticsService {
   static final int MAX_BUCKETS = 10_000;
   static final int FORECAST_WINDOW_DAYS = 7;
+  static final int MEDIAN_SAMPLE = 2_000;
 
   private final StatisticsRepository rollups;
   private final CouponSetService sets;
@@ -50,7 +52,8 @@ public class StatisticsService {
     }
     Instant queryEnd = start.plus(interval.width().multipliedBy(buckets));
     Map<Instant, long[]> byStart = new HashMap<>();
-    for (Row row : rollups.hourly(couponSetId, start, queryEnd, childSetId, workflowId)) {
+    Grain grain = interval == Interval.HOUR ? Grain.HOUR : Grain.DAY;
+    for (Row row : rollups.series(grain, couponSetId, start, queryEnd, childSetId, workflowId)) {
       long[] sum = byStart.computeIfAbsent(interval.floor(row.hour()), k -> new long[3]);
       sum[0] += row.assigned();
       sum[1] += row.sent();
@@ -69,16 +72,16 @@ public class StatisticsService {
     }
     var summary = new StatisticsView.Summary(start, queryEnd, interval.name().toLowerCase(), assigned, sent, redeemed,
         sent == 0 ? null : (double) redeemed / sent,
-        rollups.medianDelaySeconds(couponSetId, start, queryEnd, childSetId, workflowId));
+        rollups.medianDelaySeconds(couponSetId, start, queryEnd, childSetId, workflowId, MEDIAN_SAMPLE));
     Map<Long, String> childNames = new HashMap<>();
     set.childSets().forEach(c -> childNames.put(c.id(), c.name()));
-    List<StatisticsView.ChildSetRow> children = rollups.byChild(couponSetId, start, queryEnd, workflowId).stream()
+    List<StatisticsView.ChildSetRow> children = rollups.byChild(grain, couponSetId, start, queryEnd, workflowId).stream()
         .filter(r -> childSetId == null || r.key() == childSetId)
         .map(r -> new StatisticsView.ChildSetRow(r.key() == 0 ? null : r.key(),
             r.key() == 0 ? "(no child set)" : childNames.getOrDefault(r.key(), "deleted child set " + r.key()),
             r.assigned(), r.sent(), r.redeemed()))
         .toList();
-    List<StatisticsView.WorkflowRow> workflows = rollups.byWorkflow(couponSetId, start, queryEnd, childSetId).stream()
+    List<StatisticsView.WorkflowRow> workflows = rollups.byWorkflow(grain, couponSetId, start, queryEnd, childSetId).stream()
         .filter(r -> workflowId == null || r.key() == workflowId)
         .map(r -> new StatisticsView.WorkflowRow(r.key() == 0 ? null : r.key(), r.assigned(), r.sent(), r.redeemed()))
         .toList();

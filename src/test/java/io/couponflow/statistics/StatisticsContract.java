@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A series of assignments, sends and redemptions over simulated days, read back bucket by bucket. */
@@ -22,6 +23,12 @@ abstract class StatisticsContract extends ApiTest {
 
   @Autowired
   SettableClock clock;
+
+  @Autowired
+  StatisticsCompactor compactor;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @AfterEach
   void realTime() {
@@ -104,6 +111,16 @@ abstract class StatisticsContract extends ApiTest {
     assertThat(seven.get("redeemed").asLong()).isEqualTo(1);
     assertThat(buckets(statistics(setId, "interval=day&from=2031-03-01&to=2031-03-04&workflowId=7")))
         .containsExactly(List.of(2L, 2L, 0L), List.of(0L, 0L, 1L), List.of(0L, 0L, 0L));
+
+    compactor.compact(Instant.parse("2031-04-01T00:00:00Z"));
+    for (String table : List.of("stat_hour", "stat_day")) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE coupon_set_id = ? AND stripe > 0").param(setId)
+          .query(Long.class).single()).isZero();
+    }
+    assertThat(buckets(statistics(setId, "interval=hour&from=2031-03-01T10:00:00Z&to=2031-03-01T13:00:00Z")))
+        .containsExactly(List.of(3L, 0L, 0L), List.of(0L, 2L, 0L), List.of(0L, 0L, 0L));
+    assertThat(buckets(statistics(setId, "interval=day&from=2031-03-01&to=2031-03-05"))).containsExactly(
+        List.of(3L, 2L, 0L), List.of(0L, 0L, 1L), List.of(1L, 1L, 1L), List.of(0L, 0L, 0L));
   }
 
   @Test
