@@ -65,15 +65,15 @@ class SchedulerConfig {
         running = false;
       }
 
-      @Override
-      public boolean isRunning() {
-        return running;
-      }
-
-      // a db-scheduler Scheduler cannot start again once stopped, so a paused (cached test) context keeps it running
+      /** A db-scheduler instance cannot start again once stopped; test-context pausing must leave it be. */
       @Override
       public boolean isPauseable() {
         return false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
       }
 
       @Override
