@@ -10,8 +10,11 @@ import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
 import io.couponflow.redemption.RedemptionRepository.CodeRef;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -56,6 +59,12 @@ public class RedemptionService {
    * when a single-use code was redeemed by another order. Codes are matched without regard to case.
    */
   public Result redeem(RedeemRequest request) {
+    if (request.orderId() == null || request.orderId().isBlank() || request.orderId().strip().length() > 255) {
+      throw ApiException.invalid("orderId", "orderId must be 1 to 255 characters");
+    }
+    if (request.code() == null || CodeRules.trim(request.code()).isEmpty()) {
+      throw ApiException.invalid("code", "code is required");
+    }
     String codeKey = CodeRules.keyOf(CodeRules.trim(request.code()));
     String orderId = request.orderId().strip();
     for (int attempt = 1; ; attempt++) {
@@ -111,6 +120,30 @@ public class RedemptionService {
     events.publishEvent(new RedemptionEvents.CouponRedeemed(id, code.couponSetId(), childKey, workflowId, code.value(),
         request.contactId(), leaked, holder.map(Assignment::sentAt).orElse(null), at));
     return new Result(redemptions.find(id).orElseThrow(), true);
+  }
+
+  /** What became of one coupon of a purchase: redeemed, replayed, or a problem slug such as not-found. */
+  public record CouponOutcome(String code, String outcome, Long redemptionId) {}
+
+  /**
+   * Redeems every coupon of one purchase (a {@code purchase} event's {@code coupons}, a shop order). A
+   * coupon that cannot be redeemed is reported in its outcome, not thrown, so it never loses the others.
+   */
+  public List<CouponOutcome> redeemPurchase(String orderId, List<String> coupons, BigDecimal amount, String currency,
+      String contactId, Instant at) {
+    List<CouponOutcome> outcomes = new ArrayList<>();
+    for (String code : coupons) {
+      if (code == null || code.isBlank()) {
+        continue;
+      }
+      try {
+        Result result = redeem(new RedeemRequest(code, orderId, amount, currency, contactId, at));
+        outcomes.add(new CouponOutcome(code, result.created() ? "redeemed" : "replayed", result.redemption().id()));
+      } catch (ApiException e) {
+        outcomes.add(new CouponOutcome(code, e.slug(), null));
+      }
+    }
+    return outcomes;
   }
 
   public Redemption get(long id) {

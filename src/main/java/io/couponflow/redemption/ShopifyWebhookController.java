@@ -63,20 +63,9 @@ class ShopifyWebhookController {
     }
     BigDecimal amount = order.hasNonNull("total_price") ? new BigDecimal(order.get("total_price").asString()) : null;
     String currency = order.hasNonNull("currency") ? order.get("currency").asString() : null;
-    List<Map<String, Object>> results = new ArrayList<>();
-    for (JsonNode discount : order.path("discount_codes")) {
-      String code = discount.path("code").asString("");
-      if (code.isBlank()) {
-        continue;
-      }
-      try {
-        var result = service.redeem(new RedeemRequest(code, orderId, amount, currency, null, null));
-        results.add(Map.of("code", code, "outcome", result.created() ? "redeemed" : "replayed",
-            "redemptionId", result.redemption().id()));
-      } catch (ApiException e) {
-        results.add(Map.of("code", code, "outcome", e.slug()));
-      }
-    }
+    List<String> codes = new ArrayList<>();
+    order.path("discount_codes").forEach(discount -> codes.add(discount.path("code").asString("")));
+    var results = service.redeemPurchase(orderId, codes, amount, currency, null, null);
     return ResponseEntity.ok(Map.of("orderId", orderId, "codes", results));
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,18 +79,8 @@ abstract class AlertContract extends ApiTest {
     return received.stream().filter(p -> p.get("couponSetId").asLong() == setId).toList();
   }
 
-  private static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+  private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+    Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(condition);
   }
 
   @Test
