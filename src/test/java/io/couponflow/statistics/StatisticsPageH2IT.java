@@ -54,6 +54,8 @@ class StatisticsPageH2IT extends ApiTest {
     assign(setId, "page-2");
     api.post("/api/v1/assignments/" + first.get("id").asLong() + "/sent", "");
     api.post("/api/v1/redemptions", Map.of("code", first.get("code").asString(), "orderId", "page-order"));
+    api.post("/api/v1/coupon-sets/" + setId + "/alerts", Map.of("kind", "available-below", "threshold", 20));
+    api.post("/api/v1/coupon-sets/" + setId + "/alerts/evaluate", "");
 
     browser.get("http://localhost:" + port + "/login");
     browser.findElement(By.name("username")).sendKeys("admin");
@@ -71,6 +73,7 @@ class StatisticsPageH2IT extends ApiTest {
     assertThat(browser.findElement(By.id("by-child")).getText()).contains("vip");
     assertThat(browser.findElement(By.id("by-workflow")).getText()).contains("API / no workflow");
     assertThat(browser.findElement(By.id("forecast")).getText()).contains("11").contains("days");
+    assertThat(browser.findElement(By.id("alerts")).getText()).contains("Available codes below 20").contains("Firing");
     List<String> logs = browser.manage().logs().get("browser").getAll().stream()
         .map(Object::toString).filter(l -> l.contains("Content Security Policy")).toList();
     assertThat(logs).isEmpty();
