@@ -101,7 +101,7 @@ class CouponSetPageController {
     Long quantity = single(set) ? errors.positiveOrNull("maxUses", maxUses, "Maximum uses") : null;
     if (errors.isEmpty()) {
       try {
-        sets.update(id, new UpdateCouponSetRequest(name.strip(), single(set), quantity, AssignmentPolicy.fromWire(policy)));
+        sets.update(id, new UpdateCouponSetRequest(name.strip(), single(set), quantity, AssignmentPolicy.fromWire(policy), false, null));
         redirect.addFlashAttribute("notice", "Saved your changes.");
         return "redirect:/coupons/" + id;
       } catch (ApiException e) {

@@ -106,7 +106,7 @@ class CouponsController {
     if (errors.isEmpty()) {
       try {
         CouponSetView created = sets.create(new CreateCouponSetRequest(name.strip(), SetType.SINGLE, code, quantity,
-            AssignmentPolicy.fromWire(policy)));
+            AssignmentPolicy.fromWire(policy), null));
         redirect.addFlashAttribute("notice", "Created \"" + created.name() + "\" with code " + created.code() + ".");
         return "redirect:/coupons/" + created.id();
       } catch (ApiException e) {

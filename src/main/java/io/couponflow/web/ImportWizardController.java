@@ -200,7 +200,7 @@ class ImportWizardController {
     try {
       long setId;
       if (state.setId() == null) {
-        CouponSetView created = sets.create(new CreateCouponSetRequest(state.name(), SetType.MULTIPLE, null, null, null));
+        CouponSetView created = sets.create(new CreateCouponSetRequest(state.name(), SetType.MULTIPLE, null, null, null, null));
         setId = created.id();
         createdSetId = setId;
       } else {
