@@ -252,6 +252,7 @@ class CouponsPageH2IT extends ApiTest {
     assertThat(browser.text("#child-sets")).contains("already has a child set");
     assertThat(browser.find("#childName").getAttribute("value")).isEqualTo("VIP");
     browser.screenshots("set-multiple");
+    assertThat(browser.find("#statistics-link").getAttribute("href")).endsWith("/coupons/" + id + "/statistics");
 
     browser.click("#children summary");
     browser.click("#children form button");
