@@ -15,6 +15,8 @@ mkdir -p "$OUT"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAR=target/couponflow.jar
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
+# run a copy, so a rebuild during a long run cannot pull the jar from under the app
+cp "$JAR" "$OUT/couponflow-bench.jar" && JAR="$OUT/couponflow-bench.jar"
 KEY=bench_key_$RANDOM$RANDOM
 CSV=$OUT/codes-$ROWS.csv
 
@@ -38,16 +40,16 @@ fi
 
 BASELINE=""
 if [ "$MODE" = postgres ]; then
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_bench_raw WITH (FORCE)" -c "CREATE DATABASE couponflow_bench_raw"
-  psql -q -d couponflow_bench_raw -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_import_bench_raw WITH (FORCE)" -c "CREATE DATABASE couponflow_import_bench_raw"
+  psql -q -d couponflow_import_bench_raw -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
   t0=$(now)
-  psql -q -d couponflow_bench_raw -c "\\copy raw_code (code) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  psql -q -d couponflow_import_bench_raw -c "\\copy raw_code (code) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
   t1=$(now)
   BASELINE=$(secs "$t0" "$t1")
   echo "baseline: psql \\copy of $ROWS rows into an indexed table: ${BASELINE}s"
-  psql -q -d postgres -c "DROP DATABASE couponflow_bench_raw WITH (FORCE)"
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_bench WITH (FORCE)" -c "CREATE DATABASE couponflow_bench"
-  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/couponflow_bench" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+  psql -q -d postgres -c "DROP DATABASE couponflow_import_bench_raw WITH (FORCE)"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_import_bench WITH (FORCE)" -c "CREATE DATABASE couponflow_import_bench"
+  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/couponflow_import_bench" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
 else
   rm -rf "$OUT/h2" && mkdir -p "$OUT/h2"
   DB_ENV=(SPRING_DATASOURCE_URL="jdbc:h2:file:$PWD/$OUT/h2/couponflow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000")

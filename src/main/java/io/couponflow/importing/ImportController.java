@@ -112,10 +112,7 @@ class ImportController {
   @GetMapping(value = "/{id}/errors", produces = "text/csv")
   @Operation(summary = "The rejected rows of a finished import: line,value,reason (line: physical, 1-based, header included)")
   ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
-    ImportView view = service.get(id);
-    if (!view.status().equals("finished") && !view.status().equals("error") && !view.status().equals("cancelled")) {
-      service.errors(id, row -> {});
-    }
+    service.requireErrorReport(id);
     StreamingResponseBody body = out -> {
       var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       writer.write("line,value,reason\n");

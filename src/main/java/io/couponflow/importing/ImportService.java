@@ -175,14 +175,19 @@ public class ImportService {
 
   /** Streams the rejected rows of a finished import; 409 while it is still queued or running. */
   public void errors(long id, Consumer<ErrorRow> sink) {
+    if (requireErrorReport(id) == ImportStatus.FINISHED) {
+      staging.forEachError(id, row -> sink.accept(new ErrorRow(row.line(), row.value(), row.reason().wire())));
+    }
+  }
+
+  /** Checks, before a response starts streaming, that the import exists and is over (404, 409). */
+  ImportStatus requireErrorReport(long id) {
     ImportRecord record = require(id);
     if (!record.status().isOver()) {
       throw ApiException.conflict("import-not-finished", "Import not finished",
           "Import " + id + " is " + record.status().wire() + "; its error report is ready once it has finished");
     }
-    if (record.status() == ImportStatus.FINISHED) {
-      staging.forEachError(id, row -> sink.accept(new ErrorRow(row.line(), row.value(), row.reason().wire())));
-    }
+    return record.status();
   }
 
   /** One line of an error report. */
