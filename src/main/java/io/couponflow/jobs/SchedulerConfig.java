@@ -3,6 +3,7 @@ package io.couponflow.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SchedulerConfig {
 
   @Bean(destroyMethod = "")
-  Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties) {
+  Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties,
+      Clock clock) {
     List<Task<?>> known = new ArrayList<>();
     List<RecurringTask<?>> recurring = new ArrayList<>();
     tasks.orderedStream().forEach(task -> {
@@ -39,6 +41,8 @@ class SchedulerConfig {
         .pollingInterval(properties.pollingInterval())
         .heartbeatInterval(properties.heartbeat())
         .missedHeartbeatsLimit(properties.missedHeartbeats())
+        // the app's Clock, so a test that moves time also moves which jobs are due
+        .clock(clock::instant)
         .enableImmediateExecution()
         .commitWhenAutocommitDisabled(false)
         .build();
