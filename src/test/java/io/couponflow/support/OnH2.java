@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /** The app on a random port over an in-memory H2 (PostgreSQL mode). All such tests share one context. */
 @Target(ElementType.TYPE)
@@ -14,6 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.username=sa",
     "spring.datasource.password=",
     TestKeys.API_KEY_PROPERTY,
-    TestKeys.ADMIN_PASSWORD_PROPERTY
+    TestKeys.ADMIN_PASSWORD_PROPERTY,
+    TestSmtp.HOST,
+    TestSmtp.PORT
 })
+@ContextConfiguration(initializers = TestSmtp.class)
 public @interface OnH2 {}

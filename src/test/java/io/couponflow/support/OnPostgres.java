@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
     "spring.datasource.username=postgres",
     "spring.datasource.password=",
     TestKeys.API_KEY_PROPERTY,
-    TestKeys.ADMIN_PASSWORD_PROPERTY
+    TestKeys.ADMIN_PASSWORD_PROPERTY,
+    TestSmtp.HOST,
+    TestSmtp.PORT
 })
-@ContextConfiguration(initializers = FreshPostgresDatabase.class)
+@ContextConfiguration(initializers = {FreshPostgresDatabase.class, TestSmtp.class})
 public @interface OnPostgres {}
