@@ -71,6 +71,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PayloadTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+            "payload-too-large", "Request body too large", tooLarge.getMessage()));
+      }
+    }
     String detail = "The request body is not valid JSON";
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {

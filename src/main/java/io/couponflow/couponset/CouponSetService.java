@@ -1,5 +1,6 @@
 package io.couponflow.couponset;
 
+import io.couponflow.audit.AuditLog;
 import io.couponflow.code.CodeRules;
 import io.couponflow.code.CodeStore;
 import io.couponflow.code.RejectReason;
@@ -23,15 +24,17 @@ public class CouponSetService {
   private final CodeStore codes;
   private final ObjectProvider<CouponSetUsage> usage;
   private final ApplicationEventPublisher events;
+  private final AuditLog audit;
   private final Clock clock;
 
   CouponSetService(CouponSetRepository sets, SetCounters counters, CodeStore codes,
-      ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, Clock clock) {
+      ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
     this.sets = sets;
     this.counters = counters;
     this.codes = codes;
     this.usage = usage;
     this.events = events;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -56,6 +59,7 @@ public class CouponSetService {
     if (code != null) {
       codes.insertSingleCode(id, code, now);
     }
+    audit.record("coupon-set.created", "coupon-set", id, request.type().wire() + " set '" + request.name().strip() + "'");
     return view(require(id));
   }
 
@@ -116,6 +120,7 @@ public class CouponSetService {
     }
     sets.update(id, request.name() == null ? set.name() : request.name(), quantity,
         request.assignmentPolicy() == null ? set.assignmentPolicy() : request.assignmentPolicy(), clock.instant());
+    audit.record("coupon-set.updated", "coupon-set", id, describe(request));
     return view(require(id));
   }
 
@@ -126,6 +131,8 @@ public class CouponSetService {
       throw ApiException.conflict("coupon-set-in-use", "Coupon set in use",
           "An active workflow assigns codes from this set; pause it or remove its Assign coupon node first");
     }
+    CouponSet set = require(id);
+    audit.record("coupon-set.deleted", "coupon-set", id, "'" + set.name() + "'");
     events.publishEvent(new CouponSetDeleted(id));
     codes.deleteQueue(id);
     counters.deleteAll(id);
@@ -146,6 +153,7 @@ public class CouponSetService {
     }
     ChildSet child = sets.insertChild(couponSetId, name, clock.instant());
     counters.createStripes(couponSetId, child.id());
+    audit.record("child-set.created", "coupon-set", couponSetId, "child set '" + name + "' (" + child.id() + ")");
     return ChildSetView.of(child, Counters.ZERO);
   }
 
@@ -157,7 +165,8 @@ public class CouponSetService {
   /** The child set's codes go back to the parent set: nothing is lost. */
   @Transactional
   public void deleteChild(long couponSetId, long childId) {
-    requireChild(couponSetId, childId);
+    ChildSet child = requireChild(couponSetId, childId);
+    audit.record("child-set.deleted", "coupon-set", couponSetId, "child set '" + child.name() + "' (" + childId + ")");
     codes.moveChildToParent(couponSetId, childId);
     counters.moveToParent(couponSetId, childId);
     sets.deleteChild(childId);
@@ -170,6 +179,20 @@ public class CouponSetService {
 
   public void giveBackSingleUse(long couponSetId) {
     sets.giveBackUse(couponSetId);
+  }
+
+  private static String describe(UpdateCouponSetRequest request) {
+    StringBuilder changed = new StringBuilder();
+    if (request.name() != null) {
+      changed.append("name='").append(request.name()).append("' ");
+    }
+    if (request.hasQuantity()) {
+      changed.append("quantity=").append(request.quantity() == null ? "unlimited" : request.quantity()).append(' ');
+    }
+    if (request.assignmentPolicy() != null) {
+      changed.append("assignmentPolicy=").append(request.assignmentPolicy().wire());
+    }
+    return changed.toString().strip();
   }
 
   public CouponSetView view(CouponSet set) {

@@ -1,5 +1,6 @@
 package io.couponflow.couponset;
 
+import io.couponflow.audit.AuditLog;
 import io.couponflow.code.AddCodesResult;
 import io.couponflow.code.Code;
 import io.couponflow.code.CodeStatus;
@@ -22,13 +23,16 @@ class SetCodesService {
   private final CodeStore codes;
   private final SetCounters counters;
   private final TransactionTemplate tx;
+  private final AuditLog audit;
   private final Clock clock;
 
-  SetCodesService(CouponSetService sets, CodeStore codes, SetCounters counters, TransactionTemplate tx, Clock clock) {
+  SetCodesService(CouponSetService sets, CodeStore codes, SetCounters counters, TransactionTemplate tx, AuditLog audit,
+      Clock clock) {
     this.sets = sets;
     this.codes = codes;
     this.counters = counters;
     this.tx = tx;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -48,6 +52,8 @@ class SetCodesService {
           AddCodesResult result = codes.addCodes(couponSetId, request.childSetId(), request.codes(), clock.instant());
           counters.add(couponSetId, request.childSetId() == null ? 0 : request.childSetId(),
               new Counters(result.added(), 0, 0, 0));
+          audit.record("codes.added", "coupon-set", couponSetId,
+              result.added() + " added, " + result.rejected().size() + " rejected (API)");
           return result;
         });
       } catch (DuplicateKeyException raced) {
@@ -65,6 +71,7 @@ class SetCodesService {
   }
 
   void export(long couponSetId, CodeStatus status, Consumer<Code> sink) {
+    audit.record("codes.exported", "coupon-set", couponSetId, "status=" + (status == null ? "all" : status.wire()));
     codes.forEach(couponSetId, status, sink);
   }
 }

@@ -2,5 +2,6 @@ package io.couponflow.security;
 
 import java.time.Instant;
 
-public record ApiKey(long id, String name, String prefix, ApiKeyScope scope, Instant createdAt, Instant lastUsedAt,
-    Instant revokedAt) {}
+/** rateLimitPerSecond null: the configured default applies. */
+public record ApiKey(long id, String name, String prefix, ApiKeyScope scope, Integer rateLimitPerSecond,
+    Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}

@@ -1,5 +1,6 @@
 package io.couponflow.security;
 
+import io.couponflow.audit.AuditLog;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,17 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/api-keys")
 @Tag(name = "API keys")
 class ApiKeyController {
-  record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @NotNull ApiKeyScope scope) {}
+  record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @NotNull ApiKeyScope scope,
+      @Positive Integer rateLimitPerSecond) {}
 
   record CreatedKey(long id, String name, ApiKeyScope scope, String prefix, Instant createdAt, String key) {}
 
   private final ApiKeyStore store;
   private final ApiKeyAuthenticator authenticator;
+  private final AuditLog audit;
   private final Clock clock;
 
-  ApiKeyController(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock) {
+  ApiKeyController(ApiKeyStore store, ApiKeyAuthenticator authenticator, AuditLog audit, Clock clock) {
     this.store = store;
     this.authenticator = authenticator;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -46,8 +51,10 @@ class ApiKeyController {
   @PostMapping
   @Operation(summary = "Create a key; the answer is the only time the key itself is shown")
   ResponseEntity<CreatedKey> create(@Valid @RequestBody CreateKeyRequest request) {
-    var created = store.create(request.name().strip(), request.scope(), ApiKeyStore.newSecret(), clock.instant());
+    var created = store.create(request.name().strip(), request.scope(), request.rateLimitPerSecond(),
+        ApiKeyStore.newSecret(), clock.instant());
     ApiKey key = created.apiKey();
+    audit.record("api-key.created", "api-key", key.id(), "'" + key.name() + "' scope " + key.scope().wire());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new CreatedKey(key.id(), key.name(), key.scope(), key.prefix(), key.createdAt(), created.secret()));
   }
@@ -56,6 +63,7 @@ class ApiKeyController {
   ResponseEntity<Void> revoke(@PathVariable long id) {
     store.find(id).orElseThrow(() -> ApiException.notFound("API key", id));
     store.revoke(id, clock.instant());
+    audit.record("api-key.revoked", "api-key", id, null);
     authenticator.forget();
     return ResponseEntity.noContent().build();
   }

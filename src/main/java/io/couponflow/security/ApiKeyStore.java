@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyStore {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String COLUMNS = "id, name, key_prefix, scope, created_at, last_used_at, revoked_at";
+  private static final String COLUMNS = "id, name, key_prefix, scope, rate_limit_per_second, created_at, last_used_at, revoked_at";
 
   record Created(ApiKey apiKey, String secret) {}
 
@@ -44,12 +44,14 @@ class ApiKeyStore {
     }
   }
 
-  Created create(String name, ApiKeyScope scope, String secret, Instant now) {
+  Created create(String name, ApiKeyScope scope, Integer rateLimitPerSecond, String secret, Instant now) {
     var keys = new GeneratedKeyHolder();
     String prefix = secret.substring(0, Math.min(secret.length(), 10));
-    jdbc.sql("INSERT INTO api_key (name, key_hash, key_prefix, scope, created_at) VALUES (?, ?, ?, ?, ?)")
-        .params(name, hash(secret), prefix, scope.wire(), Timestamps.bind(now)).update(keys, "id");
-    return new Created(new ApiKey(keys.getKey().longValue(), name, prefix, scope, now, null, null), secret);
+    jdbc.sql("INSERT INTO api_key (name, key_hash, key_prefix, scope, rate_limit_per_second, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?)")
+        .params(name, hash(secret), prefix, scope.wire(), rateLimitPerSecond, Timestamps.bind(now)).update(keys, "id");
+    return new Created(new ApiKey(keys.getKey().longValue(), name, prefix, scope, rateLimitPerSecond, now, null, null),
+        secret);
   }
 
   Optional<ApiKey> findActiveBySecret(String secret) {
@@ -83,7 +85,8 @@ class ApiKeyStore {
 
   private ApiKey map(ResultSet rs, int row) throws SQLException {
     return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
-        ApiKeyScope.fromWire(rs.getString("scope")), Timestamps.read(rs, "created_at"),
+        ApiKeyScope.fromWire(rs.getString("scope")), rs.getObject("rate_limit_per_second", Integer.class),
+        Timestamps.read(rs, "created_at"),
         Timestamps.read(rs, "last_used_at"), Timestamps.read(rs, "revoked_at"));
   }
 }

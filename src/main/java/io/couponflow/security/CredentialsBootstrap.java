@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * At start-up: COUPONFLOW_API_KEY becomes an admin key; COUPONFLOW_ADMIN_PASSWORD becomes the UI
@@ -37,17 +37,30 @@ class CredentialsBootstrap implements ApplicationRunner {
     this.clock = clock;
   }
 
+  /** Nodes starting together race here: whoever inserts second finds the row and carries on. */
   @Override
-  @Transactional
   public void run(ApplicationArguments args) {
+    try {
+      ensureApiKey();
+      ensureAdmin();
+    } catch (DataIntegrityViolationException anotherNodeWasFirst) {
+      ensureApiKey();
+      ensureAdmin();
+    }
+  }
+
+  private void ensureApiKey() {
     String apiKey = properties.apiKey();
     if (apiKey != null && !apiKey.isBlank()) {
       if (keys.existsBySecret(apiKey.strip())) {
         keys.ensureAdmin(apiKey.strip(), clock.instant());
       } else {
-        keys.create("bootstrap (COUPONFLOW_API_KEY)", ApiKeyScope.ADMIN, apiKey.strip(), clock.instant());
+        keys.create("bootstrap (COUPONFLOW_API_KEY)", ApiKeyScope.ADMIN, null, apiKey.strip(), clock.instant());
       }
     }
+  }
+
+  private void ensureAdmin() {
     String password = properties.adminPassword();
     boolean exists = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'admin'").query(Long.class).single() > 0;
     if (password != null && !password.isBlank()) {

@@ -26,6 +26,11 @@ final class ProblemAuthHandlers {
         "This API key's scope does not allow " + request.getMethod() + " " + request.getRequestURI()));
   }
 
+  static void tooManyRequests(HttpServletResponse response, int perSecond) throws IOException {
+    write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+        "This API key may make " + perSecond + " requests per second; retry after the time in Retry-After"));
+  }
+
   private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,5 +1,7 @@
 package io.couponflow.security;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,22 +12,30 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class SecurityConfig {
 
   /** The API: stateless, API keys only, no CSRF (no cookies are honoured here). */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator, RateLimitProperties limits)
+      throws Exception {
+    ApiKeyFilter apiKeys = new ApiKeyFilter(authenticator);
     return http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .addFilterBefore(new ApiKeyFilter(authenticator), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new BodySizeLimitFilter(), ApiKeyFilter.class)
+        .addFilterAfter(new RateLimitFilter(limits), ApiKeyFilter.class)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/api/v1/api-keys/**", "/api/v1/api-keys").hasAuthority(ApiKeyScope.ADMIN.authority())
+            // a streamed answer's async and error dispatches were authorised on the way in
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+            .requestMatchers("/api/v1/api-keys/**", "/api/v1/api-keys", "/api/v1/audit-log").hasAuthority(ApiKeyScope.ADMIN.authority())
             .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
             .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
             .anyRequest().hasAuthority(ApiKeyScope.WRITE.authority()))
@@ -44,9 +54,11 @@ class SecurityConfig {
   /** Pages for marketers: form login, CSRF on, strict headers. */
   @Bean
   @Order(2)
-  SecurityFilterChain ui(HttpSecurity http) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, LoginThrottle throttle) throws Exception {
     return http
+        .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/web/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Assignment benchmark on PostgreSQL, all in one run on this machine:
+#  (a) raw claim ceiling: the app's claim SQL driven by pgbench (no HTTP, no Java)
+#  (b) the HTTP assign endpoint driven by wrk from a separate process
+# at 8/32/64 clients, then assign latency on a 10k-code set vs a 10M-code set (fresh and half-drained).
+# Usage: bench/assign-bench.sh [seconds-per-run]   (needs psql, pgbench, wrk, a built target/couponflow.jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-15}
+DB=couponflow_bench
+PORT=18080
+KEY=bench-key-$(date +%s)
+OUT=bench/out; mkdir -p $OUT
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
+
+JAR=${JAR:-target/couponflow.jar}
+[ -f "$JAR" ] || mvn -q -DskipTests package
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
+  COUPONFLOW_API_KEY=$KEY SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > $OUT/app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
+
+new_set() { # name -> id
+  curl -fs -X POST localhost:$PORT/api/v1/coupon-sets -H "Authorization: apiKey $KEY" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$1\",\"type\":\"multiple\",\"assignmentPolicy\":\"once-per-contact\"}" | sed -E 's/.*"id":([0-9]+).*/\1/'
+}
+fill() { # set-id count prefix: codes generated in the database, as an import would leave them
+  $PSQL -d $DB <<SQL
+INSERT INTO code (coupon_set_id, code_value, code_key, status, created_at)
+  SELECT $1, '$3' || lpad(g::text, 10, '0'), '$3' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, $2) g;
+INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, 0, id FROM code WHERE coupon_set_id = $1;
+UPDATE set_counter SET total = total + $2 WHERE coupon_set_id = $1 AND child_key = 0 AND stripe = 0;
+ANALYZE code; ANALYZE free_code;
+SQL
+}
+pct() { sort -n | awk -v p=$1 '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; printf "%.2f", a[i]/1000}'; }
+
+RAW=$(new_set raw); fill $RAW 1500000 RA
+HTTP=$(new_set http); fill $HTTP 1500000 HT
+cat > $OUT/claim.sql <<SQL
+WITH claimed AS (
+  DELETE FROM free_code f
+  WHERE (f.coupon_set_id, f.child_key, f.code_id) = (
+    SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
+    WHERE q.coupon_set_id = $RAW LIMIT 1 FOR UPDATE SKIP LOCKED)
+  RETURNING f.code_id, f.child_key)
+UPDATE code c SET status = 'assigned' FROM claimed WHERE c.id = claimed.code_id
+RETURNING c.id, c.code_value, claimed.child_key;
+SQL
+
+# warm the app's JIT a little before measuring
+wrk -t2 -c8 -d5s -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > /dev/null
+
+echo "| clients | raw claim tx/s | raw p50 ms | raw p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/raw | non-2xx |" > $OUT/results.md
+echo "|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
+for C in 8 32 64; do
+  rm -f $OUT/pgbench_log.*
+  pgbench -h 127.0.0.1 -U postgres -n -c $C -j 2 -T $SECS -f $OUT/claim.sql -l --log-prefix=$OUT/pgbench_log $DB > $OUT/pgbench-$C.txt 2>&1
+  RAW_TPS=$(grep -E "^tps" $OUT/pgbench-$C.txt | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+  RAW_P50=$(cat $OUT/pgbench_log.* | awk '{print $3}' | pct 50)
+  RAW_P99=$(cat $OUT/pgbench_log.* | awk '{print $3}' | pct 99)
+  wrk -t2 -c$C -d${SECS}s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > $OUT/wrk-$C.txt
+  HTTP_RPS=$(grep "Requests/sec" $OUT/wrk-$C.txt | awk '{print $2}')
+  HTTP_P50=$(grep -E "^\s+50%" $OUT/wrk-$C.txt | awk '{print $2}')
+  HTTP_P99=$(grep -E "^\s+99%" $OUT/wrk-$C.txt | awk '{print $2}')
+  NON2XX=$(grep -E "Non-2xx" $OUT/wrk-$C.txt | awk "{print \$NF}" || true); NON2XX=${NON2XX:-0}
+  RATIO=$(awk -v a=$HTTP_RPS -v b=$RAW_TPS 'BEGIN{printf "%.2f", a/b}')
+  echo "| $C | $RAW_TPS | $RAW_P50 | $RAW_P99 | $HTTP_RPS | $HTTP_P50 | $HTTP_P99 | $RATIO | $NON2XX |" >> $OUT/results.md
+done
+
+# Latency vs set size: a 10k-code set against a 10M-code set, then the 10M set half-drained
+SMALL=$(new_set small); fill $SMALL 10000 SM
+BIG=$(new_set big); fill $BIG 10000000 BG
+lat() { # set-id label
+  wrk -t1 -c1 -d5s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $1 $KEY > $OUT/lat-$2.txt
+  wrk -t2 -c8 -d3s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $1 $KEY > $OUT/lat8-$2.txt
+  echo "| $2 | $(grep -E '^\s+50%' $OUT/lat-$2.txt | awk '{print $2}') | $(grep -E '^\s+99%' $OUT/lat-$2.txt | awk '{print $2}') | $(grep -E '^\s+50%' $OUT/lat8-$2.txt | awk '{print $2}') | $(grep -E '^\s+99%' $OUT/lat8-$2.txt | awk '{print $2}') | $(grep Requests/sec $OUT/lat8-$2.txt | awk '{print $2}') |" >> $OUT/results.md
+}
+echo >> $OUT/results.md
+echo "| set | 1 client p50 | 1 client p99 | 8 clients p50 | 8 clients p99 | 8 clients req/s |" >> $OUT/results.md
+echo "|---|---|---|---|---|---|" >> $OUT/results.md
+lat $SMALL "10k codes"
+lat $BIG "10M codes"
+# half-drain the big set the fastest way (dead index entries at the front: the worst case for a claim)
+$PSQL -d $DB -c "DELETE FROM free_code WHERE coupon_set_id = $BIG AND code_id < (SELECT min(code_id) + 5000000 FROM free_code WHERE coupon_set_id = $BIG)"
+lat $BIG "10M codes, 5M drained (no vacuum yet)"
+$PSQL -d $DB -c "VACUUM free_code"
+lat $BIG "10M codes, 5M drained, after vacuum"
+$PSQL -d $DB -c "EXPLAIN (ANALYZE, BUFFERS) $(sed "s/= $RAW LIMIT/= $BIG LIMIT/" $OUT/claim.sql)" > $OUT/explain-half-drained.txt || true
+cat $OUT/results.md
