@@ -1,9 +1,9 @@
 package io.couponflow.jobs;
 
+import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -25,7 +25,7 @@ class SchedulerConfig {
 
   @Bean(destroyMethod = "")
   Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties,
-      Clock clock) {
+      ObjectProvider<Clock> jobClock) {
     List<Task<?>> known = new ArrayList<>();
     List<RecurringTask<?>> recurring = new ArrayList<>();
     tasks.orderedStream().forEach(task -> {
@@ -35,14 +35,15 @@ class SchedulerConfig {
         known.add(task);
       }
     });
-    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+    var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known);
+    // a test that moves time registers a db-scheduler Clock, so jobs fall due on its time
+    jobClock.ifAvailable(builder::clock);
+    return builder
         .startTasks(recurring)
         .threads(properties.threads())
         .pollingInterval(properties.pollingInterval())
         .heartbeatInterval(properties.heartbeat())
         .missedHeartbeatsLimit(properties.missedHeartbeats())
-        // the app's Clock, so a test that moves time also moves which jobs are due
-        .clock(clock::instant)
         .enableImmediateExecution()
         .commitWhenAutocommitDisabled(false)
         .build();

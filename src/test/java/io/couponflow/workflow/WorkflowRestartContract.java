@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class WorkflowRestartContract {
   /**
-   * A Clock the test moves forward; the app (and its job queue) reads time only from it. It keeps
+   * A Clock the test moves forward; the app and its job queue read time from it. It keeps
    * ticking, as a frozen clock would make a job stored with rounded-up microseconds never due.
    */
   static final class SettableClock extends Clock {
@@ -118,8 +118,11 @@ abstract class WorkflowRestartContract {
 
   private static ConfigurableApplicationContext startApp(List<String> database, Clock clock) {
     return new SpringApplicationBuilder(CouponflowApplication.class)
-        .initializers(context -> ((GenericApplicationContext) context).registerBean("settableClock", Clock.class,
-            () -> clock, definition -> definition.setPrimary(true)))
+        .initializers(context -> {
+          GenericApplicationContext app = (GenericApplicationContext) context;
+          app.registerBean("settableClock", Clock.class, () -> clock, definition -> definition.setPrimary(true));
+          app.registerBean("jobClock", com.github.kagkarlsson.scheduler.Clock.class, () -> clock::instant);
+        })
         .run("--server.port=0", "--spring.datasource.url=" + database.get(0),
             "--spring.datasource.username=" + database.get(1), "--spring.datasource.password=" + database.get(2),
             "--couponflow.api-key=" + TestKeys.API_KEY, "--couponflow.admin-password=restart-test-password");
