@@ -1,0 +1,117 @@
+package io.couponflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.couponflow.support.OnH2;
+import io.couponflow.support.TestKeys;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Real Chromium: the snippet on a shop's plain page shows the contact's code; the card filters its timeline. */
+@OnH2
+class WebContentBrowserH2IT extends WorkflowFixtures {
+  private WebDriver browser;
+  private HttpServer shop;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (shop != null) {
+      shop.stop(0);
+    }
+  }
+
+  @Test
+  void theSnippetShowsTheContactsCodeAndTheCardFiltersAssignedCoupons() throws IOException {
+    long setId = createMultipleSet("popup in chromium", 3).get("id").asLong();
+    String contact = unique("zoe-");
+    putContact(contact, null, "Zoe");
+    String trigger = unique("pageview");
+    long workflowId = activeWorkflow(trigger, List.of(assignNode(setId, "stop", null),
+        Map.of("type", "send-web-content", "html", "<p>Welcome back! Your code: <b>{{coupon}}</b></p>")));
+    event(contact, trigger);
+    awaitTrue(Duration.ofSeconds(30), "the run to finish", () -> runs(workflowId, "finished").size() == 1);
+    String code = activity(contact, "coupon-assigned").get(0).get("code").asString();
+
+    browser.get(shopPage("<h1>Our shop</h1><script src=\"http://localhost:" + port + "/web/snippet.js\" data-contact-id=\""
+        + contact + "\" async></script>"));
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cf-popup-code")));
+    assertThat(shown.getText()).isEqualTo(code);
+    assertThat(browser.findElement(By.cssSelector(".cf-popup-content")).getText()).contains("Your code: " + code);
+    assertThat(browser.findElement(By.cssSelector(".cf-popup-copy")).getText()).isEqualTo("Copy");
+    assertThat(set(setId).get("sent").asLong()).isEqualTo(1);
+
+    signIn();
+    browser.get("http://localhost:" + port + "/contacts/" + contact);
+    assertThat(types()).contains("Assigned coupon", "Coupon sent", "Workflow finished");
+    new Select(browser.findElement(By.id("activity-type"))).selectByVisibleText("Assigned coupon");
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      List<String> types = types();
+      return !types.isEmpty() && types.stream().allMatch("Assigned coupon"::equals);
+    });
+    assertThat(types()).containsExactly("Assigned coupon");
+    assertThat(browser.findElement(By.cssSelector("#timeline .code")).getText()).isEqualTo(code);
+  }
+
+  private List<String> types() {
+    return browser.findElements(By.cssSelector("#timeline .activity-type")).stream().map(WebElement::getText).toList();
+  }
+
+  private void signIn() {
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(TestKeys.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit].btn-primary")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** A plain page on another origin, as a shop would serve it. */
+  private String shopPage(String body) throws IOException {
+    shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>" + body
+        + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    shop.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    shop.start();
+    return "http://127.0.0.1:" + shop.getAddress().getPort() + "/";
+  }
+}
