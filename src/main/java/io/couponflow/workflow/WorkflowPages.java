@@ -147,6 +147,7 @@ class WorkflowPages {
   private String editor(Model model, Workflow existing, WorkflowForm form, ApiException error) {
     List<CouponSetView> all = sets.list(null, null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
     model.addAttribute("workflow", existing);
+    model.addAttribute("title", existing == null ? "New workflow" : existing.name());
     model.addAttribute("form", form);
     model.addAttribute("sets", all);
     model.addAttribute("nodeTypes", List.of(AssignCouponNode.TYPE, SendEmailNode.TYPE, SendWebContentNode.TYPE, WaitNode.TYPE));

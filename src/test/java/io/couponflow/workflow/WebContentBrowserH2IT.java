@@ -38,7 +38,7 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -72,6 +72,7 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cf-popup-code")));
     assertThat(shown.getText()).isEqualTo(code);
+    screenshot("shop-popup");
     assertThat(browser.findElement(By.cssSelector(".cf-popup-content")).getText()).contains("Your code: " + code);
     assertThat(browser.findElement(By.cssSelector(".cf-popup-copy")).getText()).isEqualTo("Copy");
     assertThat(set(setId).get("sent").asLong()).isEqualTo(1);
@@ -86,6 +87,41 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     });
     assertThat(types()).containsExactly("Assigned coupon");
     assertThat(browser.findElement(By.cssSelector("#timeline .code")).getText()).isEqualTo(code);
+    screenshot("contact-card");
+  }
+
+  @Test
+  void theEditorPreviewsTemplatesLiveAndTheListsShowTheWorkflowAndContact() throws IOException {
+    long setId = createMultipleSet("editor set", 2).get("id").asLong();
+    String contact = unique("yara-");
+    putContact(contact, "yara@example.test", "Yara");
+    String name = unique("Editor flow ");
+    var created = api.post("/api/v1/workflows", Map.of("name", name, "trigger", Map.of("event", unique("ev")),
+        "nodes", List.of(assignNode(setId, "skip", null), emailNode("Hi {{contact.firstName}}", "<b>{{coupon}}</b>"))));
+    long id = created.json().get("id").asLong();
+
+    signIn();
+    browser.get("http://localhost:" + port + "/workflows");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains(name);
+    browser.get("http://localhost:" + port + "/workflows/" + id);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview iframe")));
+    assertThat(frame.getAttribute("srcdoc")).isEqualTo("<b>" + WorkflowService.PLACEHOLDER_CODE + "</b>");
+    WebElement html = browser.findElement(By.id("html1"));
+    html.clear();
+    html.sendKeys("<i>{{coupon}} for {{contact.firstName | \"you\"}}</i>");
+    wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector("#preview iframe"))
+        .getAttribute("srcdoc").equals("<i>" + WorkflowService.PLACEHOLDER_CODE + " for Ana</i>"));
+    screenshot("workflow-editor");
+    browser.get("http://localhost:" + port + "/contacts?q=" + contact);
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains(contact).contains("yara@example.test");
+  }
+
+  private void screenshot(String name) throws IOException {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), png);
   }
 
   private List<String> types() {
