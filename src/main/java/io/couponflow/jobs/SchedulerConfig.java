@@ -70,6 +70,12 @@ class SchedulerConfig {
         running = false;
       }
 
+      /** A db-scheduler instance cannot start again once stopped; test-context pausing must leave it be. */
+      @Override
+      public boolean isPauseable() {
+        return false;
+      }
+
       @Override
       public boolean isRunning() {
         return running;
