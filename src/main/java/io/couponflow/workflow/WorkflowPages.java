@@ -124,7 +124,7 @@ class WorkflowPages {
       return;
     }
     String[] parts = action.split(":");
-    int i = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+    int i = parts.length == 2 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
     if (i < 0 || i >= nodes.size()) {
       return;
     }
