@@ -113,6 +113,17 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector("#preview iframe"))
         .getAttribute("srcdoc").equals("<i>" + WorkflowService.PLACEHOLDER_CODE + " for Ana</i>"));
     screenshot("workflow-editor");
+    browser.findElement(By.cssSelector("button[value='add:wait']")).click();
+    wait.until(d -> d.findElements(By.cssSelector("li.node")).size() == 3);
+    browser.findElement(By.cssSelector("button[value='save']")).click();
+    wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Workflow saved."));
+    browser.findElement(By.xpath("//button[text()='Activate']")).click();
+    wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Workflow active"));
+    var saved = api.get("/api/v1/workflows/" + id).json();
+    assertThat(saved.get("status").asString()).isEqualTo("active");
+    assertThat(saved.get("nodes").get(1).get("html").asString()).isEqualTo("<i>{{coupon}} for {{contact.firstName | \"you\"}}</i>");
+    assertThat(saved.get("nodes").get(2).get("type").asString()).isEqualTo("wait");
+    assertThat(saved.get("nodes").get(2).get("duration").asString()).isEqualTo("PT1H");
     browser.get("http://localhost:" + port + "/contacts?q=" + contact);
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(contact).contains("yara@example.test");
   }
