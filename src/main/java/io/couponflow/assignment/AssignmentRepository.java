@@ -83,6 +83,32 @@ class AssignmentRepository {
         .params(Timestamps.bind(now), id).update();
   }
 
+  /** The newest assignment holding the code that is neither released nor redeemed, locked. */
+  Optional<Assignment> lockLiveByCode(long codeId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM assignment a WHERE a.code_id = ? AND a.status IN ('assigned', 'sent')"
+        + " ORDER BY a.id DESC LIMIT 1 FOR UPDATE").param(codeId).query(this::map).optional();
+  }
+
+  /** The contact's newest live assignment of a set, locked. */
+  Optional<Assignment> lockLiveByContact(long couponSetId, String contactId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM assignment a WHERE a.contact_id = ? AND a.coupon_set_id = ?"
+            + " AND a.status IN ('assigned', 'sent') ORDER BY a.id DESC LIMIT 1 FOR UPDATE")
+        .params(contactId, couponSetId).query(this::map).optional();
+  }
+
+  boolean anyFor(long couponSetId) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM assignment WHERE coupon_set_id = ?)").param(couponSetId)
+        .query(Boolean.class).single();
+  }
+
+  void markRedeemed(long id, Instant at) {
+    int updated = jdbc.sql("UPDATE assignment SET status = 'redeemed', redeemed_at = ? WHERE id = ?")
+        .params(Timestamps.bind(at), id).update();
+    if (updated != 1) {
+      throw new IllegalStateException("assignment " + id + " vanished");
+    }
+  }
+
   void forgetSet(long couponSetId) {
     jdbc.sql("DELETE FROM contact_hold WHERE coupon_set_id = ?").param(couponSetId).update();
     jdbc.sql("DELETE FROM assignment_request WHERE coupon_set_id = ?").param(couponSetId).update();

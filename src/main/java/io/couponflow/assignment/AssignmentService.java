@@ -99,6 +99,10 @@ public class AssignmentService {
 
   private Assignment assignNew(CouponSet set, ChildSet child, AssignRequest request, String key, String requestHash) {
     Instant now = clock.instant();
+    if (set.isExpiredAt(now)) {
+      throw ApiException.conflict("coupon-set-expired", "Coupon set expired",
+          "Coupon set " + set.id() + " (" + set.name() + ") expired at " + set.expiresAt());
+    }
     long childKey = child == null ? 0 : child.id();
     long codeId;
     String code;
@@ -182,6 +186,27 @@ public class AssignmentService {
     events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
         a.workflowId(), now));
     return assignments.find(id).orElseThrow();
+  }
+
+  /**
+   * Marks the live assignment holding a code redeemed, in the caller's transaction (redemption
+   * owns counters and code status). Empty when no contact holds the code: a leaked code.
+   */
+  public Optional<Assignment> markRedeemedByCode(long codeId, Instant at) {
+    Optional<Assignment> live = assignments.lockLiveByCode(codeId);
+    live.ifPresent(a -> assignments.markRedeemed(a.id(), at));
+    return live;
+  }
+
+  /** An individual set's code is shared: the use is the contact's newest live assignment of the set. */
+  public Optional<Assignment> markRedeemedByContact(long couponSetId, String contactId, Instant at) {
+    Optional<Assignment> live = assignments.lockLiveByContact(couponSetId, contactId);
+    live.ifPresent(a -> assignments.markRedeemed(a.id(), at));
+    return live;
+  }
+
+  public boolean everAssigned(long couponSetId) {
+    return assignments.anyFor(couponSetId);
   }
 
   @EventListener

@@ -7,7 +7,8 @@ public enum CodeStatus {
   AVAILABLE("available"),
   ASSIGNED("assigned"),
   SENT("sent"),
-  REDEEMED("redeemed");
+  REDEEMED("redeemed"),
+  EXPIRED("expired");
 
   private final String wire;
 
@@ -26,6 +27,6 @@ public enum CodeStatus {
         return status;
       }
     }
-    throw ApiException.invalid("status", "status must be one of available, assigned, sent, redeemed");
+    throw ApiException.invalid("status", "status must be one of available, assigned, sent, redeemed, expired");
   }
 }

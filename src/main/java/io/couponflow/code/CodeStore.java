@@ -60,6 +60,12 @@ public class CodeStore {
    * transaction: a concurrent insert of the same code makes it fail with DuplicateKeyException.
    */
   public AddCodesResult addCodes(long couponSetId, Long childSetId, List<String> values, Instant now) {
+    return addCodes(couponSetId, childSetId, values, null, now);
+  }
+
+  /** As above; every added code expires at {@code expiresAt} (null: never). */
+  public AddCodesResult addCodes(long couponSetId, Long childSetId, List<String> values, Instant expiresAt,
+      Instant now) {
     List<AddCodesResult.Rejected> rejected = new ArrayList<>();
     Map<String, String> candidates = new LinkedHashMap<>();
     for (String raw : values) {
@@ -89,17 +95,17 @@ public class CodeStore {
       rows.add(new MapSqlParameterSource()
           .addValue("setId", couponSetId).addValue("childId", childSetId)
           .addValue("value", entry.getValue()).addValue("key", entry.getKey())
-          .addValue("now", Timestamps.bind(now)));
+          .addValue("now", Timestamps.bind(now)).addValue("expiresAt", Timestamps.bind(expiresAt)));
     }
     if (!rows.isEmpty()) {
       named.batchUpdate("""
-          INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at)
-          VALUES (:setId, :childId, :value, :key, 'available', :now)""", rows.toArray(SqlParameterSource[]::new));
+          INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at, expires_at)
+          VALUES (:setId, :childId, :value, :key, 'available', :now, :expiresAt)""", rows.toArray(SqlParameterSource[]::new));
       long childKey = childSetId == null ? 0 : childSetId;
       for (List<String> chunk : chunks(newKeys)) {
         jdbc.sql("""
-                INSERT INTO free_code (coupon_set_id, child_key, code_id)
-                SELECT coupon_set_id, :childKey, id FROM code WHERE code_key IN (:keys)""")
+                INSERT INTO free_code (coupon_set_id, child_key, code_id, expires_at)
+                SELECT coupon_set_id, :childKey, id, expires_at FROM code WHERE code_key IN (:keys)""")
             .param("childKey", childKey).param("keys", chunk).update();
       }
     }
@@ -131,8 +137,40 @@ public class CodeStore {
   /** Puts a claimed code back on the free queue. */
   public void release(long couponSetId, long childKey, long codeId) {
     setStatus(codeId, CodeStatus.AVAILABLE);
-    jdbc.sql("INSERT INTO free_code (coupon_set_id, child_key, code_id) VALUES (?, ?, ?)")
-        .params(couponSetId, childKey, codeId).update();
+    jdbc.sql("""
+            INSERT INTO free_code (coupon_set_id, child_key, code_id, expires_at)
+            SELECT coupon_set_id, ?, id, expires_at FROM code WHERE id = ?""")
+        .params(childKey, codeId).update();
+  }
+
+  /** Takes a code off the free queue without assigning it (it was used elsewhere); false when not queued. */
+  public boolean withdraw(long couponSetId, long childKey, long codeId) {
+    return jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ? AND child_key = ? AND code_id = ?")
+        .params(couponSetId, childKey, codeId).update() == 1;
+  }
+
+  /** A free code taken off the queue as expired. */
+  public record ExpiredCode(long couponSetId, long childKey, long codeId) {}
+
+  /**
+   * Takes up to {@code limit} free codes off the queue, either past their own expiry or, when
+   * {@code couponSetId} is given, all of that (expired) set's; marks them expired. Caller's transaction.
+   */
+  public List<ExpiredCode> expireFree(Long couponSetId, Instant now, int limit) {
+    String where = couponSetId == null ? "expires_at <= :now" : "coupon_set_id = :setId";
+    var spec = jdbc.sql("SELECT coupon_set_id, child_key, code_id FROM free_code WHERE " + where
+        + " LIMIT :limit FOR UPDATE SKIP LOCKED").param("limit", limit);
+    spec = couponSetId == null ? spec.param("now", Timestamps.bind(now)) : spec.param("setId", couponSetId);
+    List<ExpiredCode> due = spec.query((rs, n) -> new ExpiredCode(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    for (ExpiredCode code : due) {
+      jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ? AND child_key = ? AND code_id = ?")
+          .params(code.couponSetId(), code.childKey(), code.codeId()).update();
+    }
+    for (List<ExpiredCode> chunk : chunks(due)) {
+      jdbc.sql("UPDATE code SET status = 'expired' WHERE id IN (:ids)")
+          .param("ids", chunk.stream().map(ExpiredCode::codeId).toList()).update();
+    }
+    return due;
   }
 
   public void setStatus(long codeId, CodeStatus status) {

@@ -4,6 +4,7 @@ import io.couponflow.assignment.AssignmentEvents;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
+import io.couponflow.redemption.RedemptionEvents;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -47,6 +48,14 @@ public class ActivityLog {
   void on(AssignmentEvents.CouponSent e) {
     record(ActivityEntry.of(e.contactId(), ActivityType.COUPON_SENT, e.at()).coupon(e.couponSetId(), e.code())
         .workflow(e.workflowId(), null));
+  }
+
+  @EventListener
+  void on(RedemptionEvents.CouponRedeemed e) {
+    if (e.contactId() != null) {
+      record(ActivityEntry.of(e.contactId(), ActivityType.COUPON_REDEEMED, e.at()).coupon(e.couponSetId(), e.code())
+          .workflow(e.workflowId(), null).detail(e.leaked() ? "leaked: the code was never handed out" : null));
+    }
   }
 
   @EventListener

@@ -23,10 +23,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ContactController {
   private final ContactService contacts;
   private final ActivityLog activity;
+  private final PurchaseRedemptions purchases;
 
-  ContactController(ContactService contacts, ActivityLog activity) {
+  ContactController(ContactService contacts, ActivityLog activity, PurchaseRedemptions purchases) {
     this.contacts = contacts;
     this.activity = activity;
+    this.purchases = purchases;
   }
 
   @PutMapping("/api/v1/contacts/{id}")
@@ -66,9 +68,12 @@ class ContactController {
   }
 
   @PostMapping("/api/v1/events")
-  @Operation(summary = "Record an event for a contact; every active workflow triggered by its type starts a run")
-  ResponseEntity<ContactEvent> event(@Valid @RequestBody ContactEventRequest request) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(contacts.record(request));
+  @Operation(summary = "Record an event for a contact; every active workflow triggered by its type starts a run. "
+      + "A purchase event's properties.coupons are redeemed (orderId, amount, currency from properties)")
+  ResponseEntity<EventView> event(@Valid @RequestBody ContactEventRequest request) {
+    ContactEvent e = contacts.record(request);
+    return ResponseEntity.status(HttpStatus.CREATED).body(new EventView(e.id(), e.contactId(), e.type(),
+        e.properties(), e.occurredAt(), purchases.redeem(e)));
   }
 
   /** Contact ids are strings, so their cursor is the last id seen, encoded. */

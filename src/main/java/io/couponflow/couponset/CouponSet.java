@@ -11,7 +11,13 @@ public record CouponSet(
     Long quantity,
     AssignmentPolicy assignmentPolicy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant expiresAt) {
+
+  /** A set past its expiry gives out nothing more. */
+  public boolean isExpiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
 
   public boolean isSingle() {
     return type == SetType.SINGLE;

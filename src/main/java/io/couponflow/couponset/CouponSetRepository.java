@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class CouponSetRepository {
-  private static final String COLUMNS = "id, name, type, code, quantity, assignment_policy, created_at, updated_at";
+  private static final String COLUMNS = "id, name, type, code, quantity, assignment_policy, created_at, updated_at, expires_at";
 
   private final JdbcClient jdbc;
 
@@ -64,6 +64,15 @@ class CouponSetRepository {
   void update(long id, String name, Long quantity, AssignmentPolicy policy, Instant now) {
     jdbc.sql("UPDATE coupon_set SET name = ?, quantity = ?, assignment_policy = ?, updated_at = ? WHERE id = ?")
         .params(name, quantity, policy.wire(), Timestamps.bind(now), id).update();
+  }
+
+  void updateExpiry(long id, Instant expiresAt) {
+    jdbc.sql("UPDATE coupon_set SET expires_at = ? WHERE id = ?").params(Timestamps.bind(expiresAt), id).update();
+  }
+
+  List<Long> expiredMultipleSets(Instant now) {
+    return jdbc.sql("SELECT id FROM coupon_set WHERE expires_at <= ? AND type = 'multiple' ORDER BY id")
+        .param(Timestamps.bind(now)).query(Long.class).list();
   }
 
   /** Uses handed out for an individual set, read under the row lock PATCH takes. */
@@ -116,7 +125,7 @@ class CouponSetRepository {
     return new CouponSet(rs.getLong("id"), rs.getString("name"), SetType.fromWire(rs.getString("type")),
         rs.getString("code"), rs.getObject("quantity", Long.class),
         AssignmentPolicy.fromWire(rs.getString("assignment_policy")),
-        Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+        Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"), Timestamps.read(rs, "expires_at"));
   }
 
   private ChildSet mapChild(ResultSet rs, int row) throws SQLException {

@@ -55,6 +55,9 @@ public class CouponSetService {
     }
     Instant now = clock.instant();
     long id = sets.insert(request.name().strip(), request.type(), code, request.quantity(), policy, now);
+    if (request.expiresAt() != null) {
+      sets.updateExpiry(id, request.expiresAt());
+    }
     counters.createStripes(id, 0);
     if (code != null) {
       codes.insertSingleCode(id, code, now);
@@ -120,6 +123,9 @@ public class CouponSetService {
     }
     sets.update(id, request.name() == null ? set.name() : request.name(), quantity,
         request.assignmentPolicy() == null ? set.assignmentPolicy() : request.assignmentPolicy(), clock.instant());
+    if (request.hasExpiresAt()) {
+      sets.updateExpiry(id, request.expiresAt());
+    }
     audit.record("coupon-set.updated", "coupon-set", id, describe(request));
     return view(require(id));
   }
@@ -181,6 +187,11 @@ public class CouponSetService {
     sets.giveBackUse(couponSetId);
   }
 
+  /** Multiple sets whose expiry has passed, for the sweep that moves their free codes to expired. */
+  public List<Long> expiredMultipleSets(Instant now) {
+    return sets.expiredMultipleSets(now);
+  }
+
   private static String describe(UpdateCouponSetRequest request) {
     StringBuilder changed = new StringBuilder();
     if (request.name() != null) {
@@ -191,6 +202,9 @@ public class CouponSetService {
     }
     if (request.assignmentPolicy() != null) {
       changed.append("assignmentPolicy=").append(request.assignmentPolicy().wire());
+    }
+    if (request.hasExpiresAt()) {
+      changed.append(" expiresAt=").append(request.expiresAt() == null ? "never" : request.expiresAt());
     }
     return changed.toString().strip();
   }
@@ -209,10 +223,10 @@ public class CouponSetService {
       List<ChildSetView> childViews = children.getOrDefault(set.id(), List.of()).stream()
           .map(c -> ChildSetView.of(c, byChild.getOrDefault(c.id(), Counters.ZERO))).toList();
       Long total = set.isSingle() ? set.quantity() : Long.valueOf(sum.total());
-      Long available = total == null ? null : Math.max(0, total - sum.assigned());
+      Long available = total == null ? null : Math.max(0, total - sum.assigned() - sum.expired());
       return new CouponSetView(set.id(), set.name(), set.type(), set.code(), set.quantity(), set.assignmentPolicy(),
           set.createdAt(), set.updatedAt(), total, sum.assigned(), available, sum.sent(), sum.redeemed(),
-          childViews, workflowsUsing(set.id()));
+          childViews, workflowsUsing(set.id()), set.expiresAt(), sum.expired());
     }).toList();
   }
 

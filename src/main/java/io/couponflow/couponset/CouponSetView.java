@@ -19,7 +19,9 @@ public record CouponSetView(
     long sent,
     long redeemed,
     List<ChildSetView> childSets,
-    List<WorkflowRef> usedInWorkflows) {
+    List<WorkflowRef> usedInWorkflows,
+    Instant expiresAt,
+    long expired) {
 
   public record WorkflowRef(long workflowId) {}
 }

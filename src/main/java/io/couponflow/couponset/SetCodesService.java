@@ -49,7 +49,8 @@ class SetCodesService {
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(status -> {
-          AddCodesResult result = codes.addCodes(couponSetId, request.childSetId(), request.codes(), clock.instant());
+          AddCodesResult result = codes.addCodes(couponSetId, request.childSetId(), request.codes(),
+              request.expiresAt(), clock.instant());
           counters.add(couponSetId, request.childSetId() == null ? 0 : request.childSetId(),
               new Counters(result.added(), 0, 0, 0));
           audit.record("codes.added", "coupon-set", couponSetId,

@@ -35,9 +35,11 @@ public class SetCounters {
   public void add(long couponSetId, long childKey, Counters delta) {
     int stripe = ThreadLocalRandom.current().nextInt(stripes);
     int updated = jdbc.sql("""
-            UPDATE set_counter SET total = total + ?, assigned = assigned + ?, sent = sent + ?, redeemed = redeemed + ?
+            UPDATE set_counter SET total = total + ?, assigned = assigned + ?, sent = sent + ?, redeemed = redeemed + ?,
+                                   expired = expired + ?
             WHERE coupon_set_id = ? AND child_key = ? AND stripe = ?""")
-        .params(delta.total(), delta.assigned(), delta.sent(), delta.redeemed(), couponSetId, childKey, stripe)
+        .params(delta.total(), delta.assigned(), delta.sent(), delta.redeemed(), delta.expired(), couponSetId, childKey,
+            stripe)
         .update();
     if (updated != 1) {
       throw new IllegalStateException("no counter row for set " + couponSetId + " child " + childKey);
@@ -51,12 +53,13 @@ public class SetCounters {
       return result;
     }
     jdbc.sql("""
-            SELECT coupon_set_id, child_key, SUM(total), SUM(assigned), SUM(sent), SUM(redeemed)
+            SELECT coupon_set_id, child_key, SUM(total), SUM(assigned), SUM(sent), SUM(redeemed), SUM(expired)
             FROM set_counter WHERE coupon_set_id IN (:ids) GROUP BY coupon_set_id, child_key""")
         .param("ids", List.copyOf(couponSetIds))
         .query(rs -> {
           result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-              .put(rs.getLong(2), new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+              .put(rs.getLong(2), new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                  rs.getLong(7)));
         });
     return result;
   }

@@ -1,6 +1,9 @@
 package io.couponflow.couponset;
 
 import io.couponflow.common.ApiException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -8,8 +11,13 @@ import tools.jackson.databind.JsonNode;
  * A PATCH body: a field left out keeps its value, {@code "quantity": null} means unlimited.
  * Read from the JSON tree because a record cannot tell "absent" from "null".
  */
-public record UpdateCouponSetRequest(String name, boolean hasQuantity, Long quantity, AssignmentPolicy assignmentPolicy) {
-  private static final Set<String> FIELDS = Set.of("name", "quantity", "assignmentPolicy");
+public record UpdateCouponSetRequest(String name, boolean hasQuantity, Long quantity, AssignmentPolicy assignmentPolicy,
+    boolean hasExpiresAt, Instant expiresAt) {
+  private static final Set<String> FIELDS = Set.of("name", "quantity", "assignmentPolicy", "expiresAt");
+
+  public UpdateCouponSetRequest(String name, boolean hasQuantity, Long quantity, AssignmentPolicy assignmentPolicy) {
+    this(name, hasQuantity, quantity, assignmentPolicy, false, null);
+  }
 
   public static UpdateCouponSetRequest from(JsonNode body) {
     if (body == null || !body.isObject()) {
@@ -41,6 +49,14 @@ public record UpdateCouponSetRequest(String name, boolean hasQuantity, Long quan
       JsonNode node = body.get("assignmentPolicy");
       policy = AssignmentPolicy.fromWire(node.isString() ? node.asString() : "");
     }
-    return new UpdateCouponSetRequest(name, body.has("quantity"), quantity, policy);
+    Instant expiresAt = null;
+    if (body.has("expiresAt") && !body.get("expiresAt").isNull()) {
+      try {
+        expiresAt = OffsetDateTime.parse(body.get("expiresAt").asString()).toInstant();
+      } catch (DateTimeParseException e) {
+        throw ApiException.invalid("expiresAt", "expiresAt must be an ISO-8601 instant such as 2026-12-31T23:59:59Z, or null");
+      }
+    }
+    return new UpdateCouponSetRequest(name, body.has("quantity"), quantity, policy, body.has("expiresAt"), expiresAt);
   }
 }

@@ -1,13 +1,17 @@
 package io.couponflow.db;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction. */
 class H2Dialect implements SqlDialect {
   private static final String PICK = """
       SELECT coupon_set_id, child_key, code_id FROM free_code
-      WHERE coupon_set_id = :setId %s
+      WHERE coupon_set_id = :setId %s AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
       LIMIT 1 FOR UPDATE SKIP LOCKED
       """;
   private static final String PICK_ANY = PICK.formatted("");
@@ -39,6 +43,23 @@ class H2Dialect implements SqlDialect {
     String value = jdbc.sql("SELECT code_value FROM FINAL TABLE (UPDATE code SET status = 'assigned' WHERE id = ?)")
         .param(codeId).query(String.class).single();
     return Optional.of(new ClaimedCode(codeId, value, child));
+  }
+
+  /** MERGE; two first inserts of one key can race on H2, so the loser merges again (now an update). */
+  @Override
+  public void upsertAdd(String table, Map<String, Object> keys, Map<String, Long> deltas) {
+    Map<String, Object> params = new LinkedHashMap<>(keys);
+    params.putAll(deltas);
+    String on = keys.keySet().stream().map(c -> "t." + c + " = :" + c).collect(Collectors.joining(" AND "));
+    String adds = deltas.keySet().stream().map(c -> c + " = t." + c + " + :" + c).collect(Collectors.joining(", "));
+    String values = params.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    String sql = "MERGE INTO " + table + " t USING (VALUES (1)) s(x) ON " + on + " WHEN MATCHED THEN UPDATE SET " + adds
+        + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", params.keySet()) + ") VALUES (" + values + ")";
+    try {
+      jdbc.sql(sql).params(params).update();
+    } catch (DuplicateKeyException raced) {
+      jdbc.sql(sql).params(params).update();
+    }
   }
 
   @Override

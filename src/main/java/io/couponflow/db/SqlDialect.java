@@ -1,5 +1,6 @@
 package io.couponflow.db;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,13 @@ public interface SqlDialect {
    * codes other transactions are claiming, and marks it assigned. Empty when none is free.
    */
   Optional<ClaimedCode> claimFreeCode(long couponSetId, Long childKey);
+
+  /**
+   * Adds {@code deltas} to the row of {@code table} whose primary key columns hold {@code keys},
+   * inserting it (with the deltas as values) when missing. Concurrent callers never lose an add.
+   * Table and column names come from code, never from input.
+   */
+  void upsertAdd(String table, Map<String, Object> keys, Map<String, Long> deltas);
 
   boolean isPostgres();
 }

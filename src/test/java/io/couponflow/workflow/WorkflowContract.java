@@ -155,6 +155,24 @@ abstract class WorkflowContract extends WorkflowFixtures {
   }
 
   @Test
+  void aPurchaseEventRedeemsItsCouponsAndTheTimelineShowsIt() {
+    long setId = createMultipleSet("purchase", 2).get("id").asLong();
+    String contact = unique("gus-");
+    putContact(contact, "gus@example.test", "Gus");
+    String code = assign(setId, contact).json().get("code").asString();
+
+    var posted = api.post("/api/v1/events", Map.of("contactId", contact, "type", "purchase",
+        "properties", Map.of("orderId", unique("order-"), "amount", 42.5, "currency", "EUR", "coupons", List.of(code))));
+
+    assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+    assertThat(posted.json().get("redemptions").get(0).get("outcome").asString()).isEqualTo("redeemed");
+    assertThat(set(setId).get("redeemed").asLong()).isEqualTo(1);
+    List<JsonNode> redeemed = activity(contact, "coupon-redeemed");
+    assertThat(redeemed).hasSize(1);
+    assertThat(redeemed.get(0).get("code").asString()).isEqualTo(code);
+  }
+
+  @Test
   void onExhaustedStopEndsTheRunStopped() {
     long setId = createMultipleSet("empty", 0).get("id").asLong();
     String contact = unique("finn-");

@@ -1,0 +1,35 @@
+package io.couponflow.redemption;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Redemptions")
+class RedemptionController {
+  private final RedemptionService service;
+
+  RedemptionController(RedemptionService service) {
+    this.service = service;
+  }
+
+  @PostMapping("/api/v1/redemptions")
+  @Operation(summary = "Report a used code: 201 recorded, 200 same order again, 404 unknown code, "
+      + "409 single-use code already redeemed by another order")
+  ResponseEntity<Redemption> redeem(@Valid @RequestBody RedeemRequest request) {
+    RedemptionService.Result result = service.redeem(request);
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.redemption());
+  }
+
+  @GetMapping("/api/v1/redemptions/{id}")
+  Redemption get(@PathVariable long id) {
+    return service.get(id);
+  }
+}

@@ -1,0 +1,84 @@
+package io.couponflow.redemption;
+
+import io.couponflow.db.Timestamps;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RedemptionRepository {
+  private static final String COLUMNS = """
+      id, code, coupon_set_id, child_key, assignment_id, workflow_id, order_id, amount, currency, contact_id, leaked,
+      redeemed_at""";
+
+  /** The code a redemption names, read from the code pool (never written here). */
+  record CodeRef(long id, String value, long couponSetId, long childKey, boolean single) {}
+
+  private final JdbcClient jdbc;
+
+  RedemptionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<CodeRef> findCode(String codeKey) {
+    return jdbc.sql("""
+            SELECT c.id, c.code_value, c.coupon_set_id, c.child_set_id, s.type
+            FROM code c JOIN coupon_set s ON s.id = c.coupon_set_id WHERE c.code_key = ?""")
+        .param(codeKey)
+        .query((rs, n) -> new CodeRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+            "single".equals(rs.getString(5))))
+        .optional();
+  }
+
+  /** Serialises redemptions of one single-use code (and its claim, which updates the same row). */
+  void lockCode(long codeId) {
+    jdbc.sql("SELECT id FROM code WHERE id = ? FOR UPDATE").param(codeId).query(Long.class).single();
+  }
+
+  Optional<Redemption> findByOrder(String codeKey, String orderId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE code_key = ? AND order_id = ?")
+        .params(codeKey, orderId).query(this::map).optional();
+  }
+
+  Optional<Redemption> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE id = ?").param(id).query(this::map).optional();
+  }
+
+  boolean anyFor(String codeKey) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM redemption WHERE code_key = ?)").param(codeKey)
+        .query(Boolean.class).single();
+  }
+
+  long insert(String codeKey, CodeRef code, long childKey, Long assignmentId, Long workflowId, RedeemRequest request,
+      boolean leaked, Instant redeemedAt, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO redemption (code_key, code_id, code, coupon_set_id, child_key, assignment_id, workflow_id, order_id,
+                                    amount, currency, contact_id, leaked, redeemed_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(codeKey, code.id(), code.value(), code.couponSetId(), childKey, assignmentId, workflowId,
+            request.orderId().strip(), request.amount(),
+            request.currency() == null ? null : request.currency().toUpperCase(java.util.Locale.ROOT),
+            request.contactId(), leaked, Timestamps.bind(redeemedAt), Timestamps.bind(now))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void deleteSet(long couponSetId) {
+    jdbc.sql("DELETE FROM redemption WHERE coupon_set_id = ?").param(couponSetId).update();
+  }
+
+  private Redemption map(ResultSet rs, int row) throws SQLException {
+    long childKey = rs.getLong("child_key");
+    return new Redemption(rs.getLong("id"), rs.getString("code"), rs.getLong("coupon_set_id"),
+        childKey == 0 ? null : childKey, rs.getObject("assignment_id", Long.class),
+        rs.getObject("workflow_id", Long.class), rs.getString("order_id"), rs.getObject("amount", BigDecimal.class),
+        rs.getString("currency"), rs.getString("contact_id"), rs.getBoolean("leaked"),
+        Timestamps.read(rs, "redeemed_at"));
+  }
+}

@@ -1,0 +1,6 @@
+package io.couponflow.expiry;
+
+import io.couponflow.support.OnH2;
+
+@OnH2
+class ExpiryH2IT extends ExpiryContract {}

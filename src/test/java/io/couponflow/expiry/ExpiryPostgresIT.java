@@ -1,0 +1,6 @@
+package io.couponflow.expiry;
+
+import io.couponflow.support.OnPostgres;
+
+@OnPostgres
+class ExpiryPostgresIT extends ExpiryContract {}

@@ -1,0 +1,6 @@
+package io.couponflow.redemption;
+
+import io.couponflow.support.OnPostgres;
+
+@OnPostgres
+class RedemptionPostgresIT extends RedemptionContract {}
