@@ -186,6 +186,16 @@ public class CodeStore {
         .query(Long.class).list();
   }
 
+  /** The code spelled like {@code value} in any case, with its set. */
+  public Optional<LocatedCode> find(String value) {
+    return jdbc.sql("SELECT coupon_set_id, " + COLUMNS + " FROM code WHERE code_key = ?")
+        .param(CodeRules.keyOf(CodeRules.trim(value)))
+        .query((rs, n) -> new LocatedCode(rs.getLong("coupon_set_id"), new Code(rs.getLong("id"),
+            rs.getString("code_value"), CodeStatus.fromWire(rs.getString("status")),
+            (Long) rs.getObject("child_set_id", Long.class), Timestamps.read(rs, "created_at"))))
+        .optional();
+  }
+
   public List<Code> page(long couponSetId, CodeStatus status, long beforeId, int limit) {
     String sql = "SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId AND id < :before"
         + (status == null ? "" : " AND status = :status") + " ORDER BY id DESC LIMIT :limit";

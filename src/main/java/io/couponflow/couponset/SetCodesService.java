@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Adding, listing and exporting the codes of a set. */
 @Service
-class SetCodesService {
+public class SetCodesService {
   private static final int ATTEMPTS = 3;
 
   private final CouponSetService sets;
@@ -37,7 +37,7 @@ class SetCodesService {
   }
 
   /** Adds codes synchronously; a concurrent insert of the same code is retried, then reported. */
-  AddCodesResult add(long couponSetId, AddCodesRequest request) {
+  public AddCodesResult add(long couponSetId, AddCodesRequest request) {
     CouponSet set = sets.require(couponSetId);
     if (set.isSingle()) {
       throw ApiException.unprocessable("not-a-multiple-set", "Not a multiple set",
@@ -66,12 +66,12 @@ class SetCodesService {
     }
   }
 
-  PageResponse<Code> page(long couponSetId, CodeStatus status, PageRequest page) {
+  public PageResponse<Code> page(long couponSetId, CodeStatus status, PageRequest page) {
     sets.require(couponSetId);
     return page.toResponse(codes.page(couponSetId, status, page.beforeId(), page.fetchSize()), Code::id);
   }
 
-  void export(long couponSetId, CodeStatus status, Consumer<Code> sink) {
+  public void export(long couponSetId, CodeStatus status, Consumer<Code> sink) {
     audit.record("codes.exported", "coupon-set", couponSetId, "status=" + (status == null ? "all" : status.wire()));
     codes.forEach(couponSetId, status, sink);
   }

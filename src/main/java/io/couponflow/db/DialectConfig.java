@@ -13,7 +13,8 @@ class DialectConfig {
   SqlDialect sqlDialect(DataSource dataSource, JdbcClient jdbc) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       String product = connection.getMetaData().getDatabaseProductName();
-      return product.toLowerCase().contains("postgres") ? new PostgresDialect(jdbc) : new H2Dialect(jdbc);
+      return product.toLowerCase().contains("postgres")
+          ? new PostgresDialect(jdbc, dataSource) : new H2Dialect(jdbc, dataSource);
     }
   }
 }

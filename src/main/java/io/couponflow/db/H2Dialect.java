@@ -1,10 +1,14 @@
 package io.couponflow.db;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction. */
@@ -18,9 +22,11 @@ class H2Dialect implements SqlDialect {
   private static final String PICK_CHILD = PICK.formatted("AND child_key = :childKey");
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  H2Dialect(JdbcClient jdbc) {
+  H2Dialect(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.template = new JdbcTemplate(dataSource);
   }
 
   @Override
@@ -65,5 +71,73 @@ class H2Dialect implements SqlDialect {
   @Override
   public boolean isPostgres() {
     return false;
+  }
+
+  @Override
+  public void bulkInsert(String table, List<String> columns, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+      // outside a transaction, one commit per batch rather than one per row
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (var statement = connection.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            statement.setObject(i + 1, row[i]);
+          }
+          statement.addBatch();
+        }
+        statement.executeBatch();
+        if (autoCommit) {
+          connection.commit();
+        }
+      } catch (java.sql.SQLException | RuntimeException e) {
+        if (autoCommit) {
+          connection.rollback();
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void refreshStatistics(String table) {
+    // H2 plans from its indexes; nothing to refresh
+  }
+
+  @Override
+  public void allowLargeSorts() {
+    // H2 sorts in the JVM; nothing to tune per transaction
+  }
+
+  @Override
+  public String bytewise(String column) {
+    return column;
+  }
+
+  @Override
+  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
+    long inserted = jdbc.sql("INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select).params(params).update();
+    long queued = jdbc.sql("""
+            INSERT INTO free_code (coupon_set_id, child_key, code_id)
+            SELECT coupon_set_id, :childKey, id FROM code WHERE import_id = :importId""")
+        .param("childKey", childKey).param("importId", importId).update();
+    if (queued != inserted) {
+      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
+    }
+    return inserted;
+  }
+
+  @Override
+  public int sortSlices() {
+    // embedded H2 sorts in this JVM: keep each sort to a slice of the rows
+    return 16;
   }
 }

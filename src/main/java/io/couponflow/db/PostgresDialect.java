@@ -1,9 +1,15 @@
 package io.couponflow.db;
 
+import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** PostgreSQL: the claim is one statement, one round trip. */
@@ -23,9 +29,11 @@ class PostgresDialect implements SqlDialect {
   private static final String CLAIM_CHILD = CLAIM.formatted("AND q.child_key = :childKey");
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  PostgresDialect(JdbcClient jdbc) {
+  PostgresDialect(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.template = new JdbcTemplate(dataSource);
   }
 
   @Override
@@ -52,5 +60,62 @@ class PostgresDialect implements SqlDialect {
   @Override
   public boolean isPostgres() {
     return true;
+  }
+
+  @Override
+  public void bulkInsert(String table, List<String> columns, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+    StringBuilder csv = new StringBuilder(rows.size() * 48);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        // unquoted empty is NULL in COPY's csv format; every value is quoted
+        if (row[i] != null) {
+          csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+        }
+      }
+      csv.append('\n');
+    }
+    template.execute((ConnectionCallback<Long>) connection -> {
+      try {
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Override
+  public void refreshStatistics(String table) {
+    jdbc.sql("ANALYZE " + table).update();
+  }
+
+  @Override
+  public void allowLargeSorts() {
+    jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+    jdbc.sql("SET LOCAL jit = off").update();
+  }
+
+  @Override
+  public String bytewise(String column) {
+    return column + " COLLATE \"C\"";
+  }
+
+  @Override
+  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
+    return jdbc.sql("WITH inserted AS (INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select + " RETURNING id, coupon_set_id) "
+            + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
+        .params(params).param("childKey", childKey).update();
+  }
+
+  @Override
+  public int sortSlices() {
+    // the server sorts, spilling to its own disk when it must
+    return 1;
   }
 }

@@ -1,7 +1,10 @@
 package io.couponflow.db;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one seam where H2 and PostgreSQL differ. Everything else is SQL both databases run.
@@ -27,4 +30,46 @@ public interface SqlDialect {
   void upsertAdd(String table, Map<String, Object> keys, Map<String, Long> deltas);
 
   boolean isPostgres();
+
+  /**
+   * Appends rows to a table as fast as the database takes them: {@code COPY} on PostgreSQL, one
+   * JDBC batch on H2. Values are Long, Integer, String or null. Joins the caller's transaction if
+   * there is one; otherwise the rows are committed when this returns.
+   */
+  void bulkInsert(String table, List<String> columns, List<Object[]> rows);
+
+  /** Refreshes the planner's statistics of a table just bulk-loaded (PostgreSQL plans badly on an "empty" table). */
+  void refreshStatistics(String table);
+
+  /** Lets the statements of the current transaction sort big sets in memory (PostgreSQL: work_mem, no JIT). */
+  void allowLargeSorts();
+
+  /**
+   * In how many slices a big set-based search should run: 1 where the database sorts on its own
+   * disk (PostgreSQL), more where a sort lives in the application's heap (H2 in-process).
+   */
+  int sortSlices();
+
+  /** {@code column} compared byte by byte, which sorts and groups faster than a locale's collation. */
+  String bytewise(String column);
+
+  /**
+   * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
+   * code_value, code_key, status, import_id, created_at) and queues each in free_code under
+   * {@code childKey}, in the caller's transaction; returns how many. PostgreSQL does both in one
+   * statement; H2 finds the new rows again by their import_id.
+   */
+  long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey);
+
+  /** The dialect of the database behind {@code dataSource}. */
+  static SqlDialect forDatabase(DataSource dataSource) {
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+          ? new PostgresDialect(jdbc, dataSource) : new H2Dialect(jdbc, dataSource);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
+  }
 }

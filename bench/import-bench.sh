@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Import benchmark. Usage: bench/import-bench.sh [postgres|h2] [rows]   (defaults: postgres 10000000)
+# postgres: times raw `psql \copy` of the file into an indexed table (baseline), then the app
+#           (-Xmx256m, fresh database) importing the same file through the API until finished.
+# h2:       the app on a fresh embedded H2 file database, API import until finished.
+# Generates <rows> 12-character codes with 1% duplicates. Needs the jar (mvn -q -DskipTests package),
+# psql, curl and python3; PostgreSQL at $PGHOST:$PGPORT (127.0.0.1:5432, user postgres).
+set -euo pipefail
+MODE=${1:-postgres}
+ROWS=${2:-10000000}
+HEAP=${BENCH_XMX:-256m}
+cd "$(dirname "$0")/.."
+OUT=bench/out
+mkdir -p "$OUT"
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+JAR=target/couponflow.jar
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+KEY=bench_key_$RANDOM$RANDOM
+CSV=$OUT/codes-$ROWS.csv
+
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
+
+if [ ! -f "$CSV" ]; then
+  echo "generating $ROWS codes (1% duplicates) into $CSV"
+  python3 - "$ROWS" "$CSV" <<'PY'
+import sys
+rows, path = int(sys.argv[1]), sys.argv[2]
+mask = (1 << 48) - 1
+with open(path, "w", buffering=1 << 20) as f:
+    f.write("code\n")
+    for i in range(rows):
+        # every 100th row repeats an earlier code: 1% duplicates; the rest are distinct (odd multiplier mod 2^48)
+        n = i - 50 if i % 100 == 99 else i
+        f.write(format((n * 0x9E3779B97F4B) & mask, "012X") + "\n")
+PY
+fi
+
+BASELINE=""
+if [ "$MODE" = postgres ]; then
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_bench_raw WITH (FORCE)" -c "CREATE DATABASE couponflow_bench_raw"
+  psql -q -d couponflow_bench_raw -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
+  t0=$(now)
+  psql -q -d couponflow_bench_raw -c "\\copy raw_code (code) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  t1=$(now)
+  BASELINE=$(secs "$t0" "$t1")
+  echo "baseline: psql \\copy of $ROWS rows into an indexed table: ${BASELINE}s"
+  psql -q -d postgres -c "DROP DATABASE couponflow_bench_raw WITH (FORCE)"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_bench WITH (FORCE)" -c "CREATE DATABASE couponflow_bench"
+  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/couponflow_bench" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+else
+  rm -rf "$OUT/h2" && mkdir -p "$OUT/h2"
+  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:h2:file:$PWD/$OUT/h2/couponflow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000")
+fi
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+rm -rf "$OUT/imports"
+env "${DB_ENV[@]}" SERVER_PORT=$PORT COUPONFLOW_API_KEY=$KEY COUPONFLOW_ADMIN_PASSWORD=bench-password \
+  COUPONFLOW_IMPORTS_DIR="$OUT/imports" COUPONFLOW_MAX_UPLOAD_SIZE=4GB \
+  java -Xmx$HEAP -jar "$JAR" >"$OUT/app-$MODE.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+BASE=http://127.0.0.1:$PORT
+for _ in $(seq 1 120); do
+  curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $APP 2>/dev/null || { echo "the app did not start; see $OUT/app-$MODE.log"; exit 1; }
+  sleep 1
+done
+AUTH="Authorization: apiKey $KEY"
+SET=$(curl -sf -X POST "$BASE/api/v1/coupon-sets" -H "$AUTH" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","type":"multiple"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+
+heap() { curl -sf "$BASE/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'; }
+t0=$(now)
+IMPORT=$(curl -sf -X POST "$BASE/api/v1/imports" -H "$AUTH" -F type=coupons -F couponSetId=$SET -F "file=@$CSV;type=text/csv" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+t_uploaded=$(now)
+PEAK=0
+while true; do
+  STATE=$(curl -sf --max-time 60 "$BASE/api/v1/imports/$IMPORT" -H "$AUTH") || { sleep 1; continue; }
+  STATUS=$(echo "$STATE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+  H=$(heap || echo 0); [ "$H" -gt "$PEAK" ] && PEAK=$H
+  case "$STATUS" in finished|error|cancelled) break ;; esac
+  sleep 0.5
+done
+t1=$(now)
+TOTAL_S=$(secs "$t0" "$t1")
+echo "app ($MODE, -Xmx$HEAP): upload ${ROWS} rows $(secs "$t0" "$t_uploaded")s, upload+import until $STATUS ${TOTAL_S}s, peak heap used ${PEAK} MB"
+echo "import: $STATE"
+grep -o "Import $IMPORT attempt.*" "$OUT/app-$MODE.log" || true
+curl -sf "$BASE/api/v1/imports/$IMPORT/errors" -H "$AUTH" | head -3 || true
+if [ -n "$BASELINE" ]; then
+  echo "ratio (raw COPY time / API import time, higher is better, target >= 0.5): $(python3 -c "print(f'{$BASELINE / $TOTAL_S:.2f}')")"
+fi

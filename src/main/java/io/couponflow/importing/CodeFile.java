@@ -1,0 +1,88 @@
+package io.couponflow.importing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams an import file record by record with the physical line each record starts on (1-based,
+ * header included). Strict UTF-8 (a malformed byte fails the read), a leading BOM is dropped.
+ */
+final class CodeFile implements AutoCloseable {
+  private static final char BOM = '\uFEFF';
+
+  /** One record: the line it starts on and its fields. */
+  record Line(long number, CSVRecord fields) {
+    String field(int index) {
+      return index < fields.size() ? fields.get(index) : "";
+    }
+  }
+
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private long linesBefore;
+
+  private CodeFile(CSVParser parser) {
+    this.parser = parser;
+    this.records = parser.iterator();
+  }
+
+  static CodeFile open(Path file, FileLayout layout) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    Reader reader = new PushbackReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16));
+    try {
+      int first = reader.read();
+      if (first != -1 && first != BOM) {
+        ((PushbackReader) reader).unread(first);
+      }
+      return new CodeFile(CSVParser.builder().setReader(reader).setFormat(layout.format()).get());
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** The next record, or null at the end; a read or syntax error surfaces as {@link UnreadableFileException}. */
+  Line next() {
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      CSVRecord record = records.next();
+      Line line = new Line(linesBefore + 1, record);
+      linesBefore = parser.getCurrentLineNumber();
+      return line;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new UnreadableFileException("line " + (linesBefore + 1) + ": " + cause.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file is not UTF-8 text, or not CSV the parser can read. */
+  static class UnreadableFileException extends RuntimeException {
+    UnreadableFileException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.couponflow.importing;
+
+import io.couponflow.common.ApiException;
+import io.couponflow.common.CsvCell;
+import io.couponflow.common.PageRequest;
+import io.couponflow.common.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports")
+class ImportController {
+  private final ImportService service;
+  private final ImportFiles files;
+
+  ImportController(ImportService service, ImportFiles files) {
+    this.service = service;
+    this.files = files;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import codes from a CSV file or a pasted list; runs in the background")
+  ResponseEntity<ImportView> create(
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) Long couponSetId,
+      @RequestParam(required = false) Long childSetId,
+      @RequestParam(required = false) String delimiter,
+      @RequestParam(required = false) Boolean hasHeader,
+      @RequestParam(required = false) String codeColumn,
+      @RequestPart(required = false) MultipartFile file,
+      @RequestParam(required = false) String text) {
+    if (type != null && !type.equals("coupons")) {
+      throw ApiException.invalid("type", "type must be 'coupons'");
+    }
+    if (couponSetId == null) {
+      throw ApiException.invalid("couponSetId", "couponSetId is required");
+    }
+    boolean hasFile = file != null && !file.isEmpty();
+    if (hasFile == (text != null)) {
+      throw ApiException.invalid("file", "send either a file or a text, not both and not neither");
+    }
+    if (!hasFile) {
+      return created(service.startText(couponSetId, childSetId, text, "api"));
+    }
+    char separator = delimiterOf(delimiter);
+    Path upload = files.newUpload();
+    try {
+      // the container already spooled the upload to disk; this moves it, the heap never holds it
+      file.transferTo(upload);
+      return created(service.start(new ImportCommand(couponSetId, childSetId, separator,
+          hasHeader == null || hasHeader, codeColumn, upload, file.getOriginalFilename(), "api")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      ImportFiles.deleteQuietly(upload);
+    }
+  }
+
+  private static char delimiterOf(String delimiter) {
+    if (delimiter == null || delimiter.isEmpty()) {
+      return ',';
+    }
+    if (delimiter.equals(",") || delimiter.equals(";")) {
+      return delimiter.charAt(0);
+    }
+    throw ApiException.invalid("delimiter", "delimiter must be ',' or ';'");
+  }
+
+  private static ResponseEntity<ImportView> created(ImportView view) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(view);
+  }
+
+  @GetMapping
+  @Operation(summary = "Import history, newest first")
+  PageResponse<ImportView> list(@RequestParam(required = false) Long couponSetId,
+      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    return service.list(couponSetId, PageRequest.of(limit, cursor));
+  }
+
+  @GetMapping("/{id}")
+  ImportView get(@PathVariable long id) {
+    return service.get(id);
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(summary = "Cancel a queued or running import; none of its codes are added")
+  ImportView cancel(@PathVariable long id) {
+    service.cancel(id);
+    return service.get(id);
+  }
+
+  @GetMapping(value = "/{id}/errors", produces = "text/csv")
+  @Operation(summary = "The rejected rows of a finished import: line,value,reason (line: physical, 1-based, header included)")
+  ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
+    ImportView view = service.get(id);
+    if (!view.status().equals("finished") && !view.status().equals("error") && !view.status().equals("cancelled")) {
+      service.errors(id, row -> {});
+    }
+    StreamingResponseBody body = out -> {
+      var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      writer.write("line,value,reason\n");
+      service.errors(id, row -> {
+        try {
+          writer.write(row.line() + "," + CsvCell.of(row.value()) + "," + row.reason() + "\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      writer.flush();
+    };
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(body);
+  }
+}

@@ -1,0 +1,140 @@
+package io.couponflow.importing;
+
+import io.couponflow.couponset.Counters;
+import io.couponflow.couponset.SetCounters;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import: stage the file, find duplicates in it, then in ONE transaction mark codes that
+ * already exist, insert the rest, count them and finish the import row. Whatever happens before
+ * that commit leaves no code behind; a rerun starts a new attempt from an empty staging area.
+ */
+@Component
+class ImportRunner {
+  private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+  private static final int APPLY_ATTEMPTS = 3;
+
+  /** A test seam: told after each staged batch, inside the runner's thread. */
+  interface BatchListener {
+    BatchListener NONE = (importId, total) -> {};
+
+    void afterBatch(long importId, long total);
+  }
+
+  private final ImportRepository imports;
+  private final ImportStaging staging;
+  private final ImportFiles files;
+  private final SetCounters counters;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final int batchSize;
+
+  ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files, SetCounters counters,
+      TransactionTemplate tx, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
+    this.imports = imports;
+    this.staging = staging;
+    this.files = files;
+    this.counters = counters;
+    this.tx = tx;
+    this.clock = clock;
+    this.batchSize = batchSize;
+  }
+
+  void run(long importId) {
+    run(importId, batchSize, BatchListener.NONE);
+  }
+
+  void run(long importId, int batchSize, BatchListener listener) {
+    Optional<ImportRecord> found = imports.find(importId);
+    if (found.isEmpty()) {
+      return;
+    }
+    ImportRecord record = found.get();
+    if (record.status().isOver()) {
+      // a rerun after the import was applied, cancelled or failed: only tidy up
+      tidyUp(record);
+      return;
+    }
+    Optional<Integer> started = imports.startAttempt(importId, clock.instant());
+    if (started.isEmpty()) {
+      tidyUp(imports.find(importId).orElse(record));
+      return;
+    }
+    int attempt = started.get();
+    long startedAt = System.nanoTime();
+    try {
+      staging.clear(importId);
+      ImportStaging.Tally staged;
+      try (CodeFile file = CodeFile.open(files.pathOf(importId), record.layout())) {
+        staged = new FileStager(staging, batchSize).stage(importId, attempt, file, record.layout().hasHeader(),
+            record.codeColumn(), (total, errors) -> {
+              listener.afterBatch(importId, total);
+              return imports.progress(importId, attempt, total, errors);
+            });
+      }
+      if (staged != null) {
+        long stagedAt = System.nanoTime();
+        staging.analyze();
+        tx.executeWithoutResult(status -> staging.markDuplicatesInFile(importId, attempt));
+        long dedupedAt = System.nanoTime();
+        apply(record, attempt);
+        log.info("Import {} attempt {}: {} rows staged in {} ms, duplicates found in {} ms, applied in {} ms", importId,
+            attempt, staged.total(), (stagedAt - startedAt) / 1_000_000, (dedupedAt - stagedAt) / 1_000_000,
+            (System.nanoTime() - dedupedAt) / 1_000_000);
+      }
+    } catch (Exception e) {
+      log.warn("Import {} failed: {}", importId, e.toString());
+      imports.fail(importId, attempt, e.getMessage(), clock.instant());
+    }
+    tidyUp(imports.find(importId).orElse(record));
+  }
+
+  /** The one transaction that makes an import's codes appear, all at once, at most once. */
+  private void apply(ImportRecord record, int attempt) {
+    long importId = record.id();
+    for (int round = 1; ; round++) {
+      try {
+        tx.executeWithoutResult(status -> {
+          if (!imports.lockForFinish(importId, attempt)) {
+            return;
+          }
+          staging.markAlreadyExisting(importId, attempt);
+          long added = staging.insertAccepted(importId, attempt, record.couponSetId(), record.childSetId(), clock.instant());
+          if (added > 0) {
+            counters.add(record.couponSetId(), record.childSetId() == null ? 0 : record.childSetId(),
+                new Counters(added, 0, 0, 0));
+          }
+          ImportStaging.Tally tally = staging.tally(importId, attempt);
+          if (tally.success() != added) {
+            throw new IllegalStateException("import " + importId + " counted " + tally.success() + " but added " + added);
+          }
+          imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());
+        });
+        return;
+      } catch (DuplicateKeyException raced) {
+        // another import or call added one of these codes meanwhile: check existing codes again
+        if (round == APPLY_ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  /** Once an import is over its file goes; staging keeps only a finished import's rejected rows. */
+  private void tidyUp(ImportRecord current) {
+    if (current.status() == ImportStatus.FINISHED) {
+      staging.keepErrorsOnly(current.id(), current.attempt());
+      files.delete(current.id());
+    } else if (current.status().isOver()) {
+      staging.clear(current.id());
+      files.delete(current.id());
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package io.couponflow.importing;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.couponflow.common.ApiException;
+import io.couponflow.common.PageRequest;
+import io.couponflow.common.PageResponse;
+import io.couponflow.couponset.CouponSet;
+import io.couponflow.couponset.CouponSetService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports of codes from CSV files and pasted lists. {@link #start} checks everything it can before
+ * any work (set, child set, delimiter, UTF-8 text, CSV syntax of the first records, the code
+ * column), then queues the import on the job queue; it runs in the background on any node.
+ */
+@Service
+public class ImportService {
+  static final int HEAD_RECORDS_CHECKED = 1000;
+  private static final Set<String> ORIGINS = Set.of("api", "app");
+
+  private final ImportRepository imports;
+  private final ImportStaging staging;
+  private final ImportFiles files;
+  private final CouponSetService sets;
+  private final Scheduler scheduler;
+  private final OneTimeTask<Void> task;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  ImportService(ImportRepository imports, ImportStaging staging, ImportFiles files, CouponSetService sets,
+      Scheduler scheduler, @Qualifier("importTask") OneTimeTask<Void> importTask, TransactionTemplate tx, Clock clock) {
+    this.imports = imports;
+    this.staging = staging;
+    this.files = files;
+    this.sets = sets;
+    this.scheduler = scheduler;
+    this.task = importTask;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Validates and queues an import of a CSV file; on success the file is moved into the import store. */
+  public ImportView start(ImportCommand command) {
+    if (command.delimiter() != ',' && command.delimiter() != ';') {
+      throw ApiException.invalid("delimiter", "delimiter must be ',' or ';'");
+    }
+    return start(command.couponSetId(), command.childSetId(), FileLayout.csv(command.delimiter(), command.hasHeader()),
+        command.codeColumn(), command.file(), command.fileName(), command.origin());
+  }
+
+  /** Queues an import of a pasted list, one code per line (written to a file first, so it runs like one). */
+  public ImportView startText(long couponSetId, Long childSetId, String text, String origin) {
+    if (text == null || text.isBlank()) {
+      throw ApiException.invalid("text", "text must hold at least one code");
+    }
+    Path file = files.newUpload();
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return start(couponSetId, childSetId, FileLayout.lines(), null, file, "pasted list", origin);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      ImportFiles.deleteQuietly(file);
+    }
+  }
+
+  private ImportView start(long couponSetId, Long childSetId, FileLayout layout, String codeColumn, Path file,
+      String fileName, String origin) {
+    if (!ORIGINS.contains(origin)) {
+      throw ApiException.invalid("origin", "origin must be 'api' or 'app'");
+    }
+    requireMultipleSet(couponSetId, childSetId);
+    int column = inspect(file, layout, codeColumn);
+    String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
+    String storedName = name.length() > 255 ? name.substring(0, 255) : name;
+    long id = tx.execute(status -> {
+      long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, origin, clock.instant());
+      files.adopt(importId, file);
+      scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
+      return importId;
+    });
+    return get(id);
+  }
+
+  private void requireMultipleSet(long couponSetId, Long childSetId) {
+    CouponSet set;
+    try {
+      set = sets.require(couponSetId);
+    } catch (ApiException e) {
+      throw unknown(e, "unknown-coupon-set", "Unknown coupon set");
+    }
+    if (set.isSingle()) {
+      throw ApiException.unprocessable("not-a-multiple-set", "Not a multiple set",
+          "Set " + couponSetId + " is a single set: codes are imported into multiple sets");
+    }
+    if (childSetId != null) {
+      try {
+        sets.requireChild(couponSetId, childSetId);
+      } catch (ApiException e) {
+        throw unknown(e, "unknown-child-set", "Unknown child set");
+      }
+    }
+  }
+
+  private static ApiException unknown(ApiException e, String slug, String title) {
+    return e.status() == HttpStatus.NOT_FOUND ? ApiException.unprocessable(slug, title, e.getMessage()) : e;
+  }
+
+  /** Checks the whole file is UTF-8 text and its first records are CSV; answers the code column's index. */
+  private int inspect(Path file, FileLayout layout, String codeColumn) {
+    if (file == null || !Files.isRegularFile(file)) {
+      throw ApiException.invalid("file", "a file or a text is required");
+    }
+    try {
+      String notText = FileCheck.whyNotUtf8Text(file);
+      if (notText != null) {
+        throw unreadable(notText);
+      }
+      try (CodeFile reader = CodeFile.open(file, layout)) {
+        CodeFile.Line first = reader.next();
+        if (first == null) {
+          throw ApiException.unprocessable("empty-file", "Empty file", "The file holds no lines");
+        }
+        int column = CodeColumn.resolve(codeColumn, layout.hasHeader(), first.fields().toList());
+        for (int i = 0; i < HEAD_RECORDS_CHECKED && reader.next() != null; i++) {
+          // reading is the check: a syntax error throws
+        }
+        return column;
+      }
+    } catch (CodeFile.UnreadableFileException e) {
+      throw unreadable("The file is not CSV this import can read (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ApiException unreadable(String detail) {
+    return ApiException.unprocessable("unreadable-file", "Unreadable file", detail);
+  }
+
+  public ImportView get(long id) {
+    return require(id).view();
+  }
+
+  public PageResponse<ImportView> list(Long couponSetId, PageRequest page) {
+    List<ImportRecord> found = imports.page(couponSetId, page.beforeId(), page.fetchSize());
+    return page.toResponse(found.stream().map(ImportRecord::view).toList(), ImportView::id);
+  }
+
+  /** Cancels a queued or running import: none of its codes are added. 409 once it finished or failed. */
+  public void cancel(long id) {
+    ImportRecord record = require(id);
+    if (record.status() == ImportStatus.CANCELLED) {
+      return;
+    }
+    if (!imports.cancel(id, clock.instant())) {
+      throw ApiException.conflict("import-not-cancellable", "Import is over",
+          "Import " + id + " is " + require(id).status().wire() + " and can no longer be cancelled");
+    }
+  }
+
+  /** Streams the rejected rows of a finished import; 409 while it is still queued or running. */
+  public void errors(long id, Consumer<ErrorRow> sink) {
+    ImportRecord record = require(id);
+    if (!record.status().isOver()) {
+      throw ApiException.conflict("import-not-finished", "Import not finished",
+          "Import " + id + " is " + record.status().wire() + "; its error report is ready once it has finished");
+    }
+    if (record.status() == ImportStatus.FINISHED) {
+      staging.forEachError(id, row -> sink.accept(new ErrorRow(row.line(), row.value(), row.reason().wire())));
+    }
+  }
+
+  /** One line of an error report. */
+  public record ErrorRow(long line, String value, String reason) {}
+
+  /**
+   * The first {@code maxRows} records of a file, for the wizard. A null delimiter is guessed from
+   * the first line (the one of ',' and ';' that occurs more often).
+   */
+  public CsvPreview preview(Path file, Character delimiterOrNullToGuess, boolean hasHeader, int maxRows) {
+    try {
+      String notText = FileCheck.whyNotUtf8Text(file);
+      if (notText != null) {
+        throw unreadable(notText);
+      }
+      char delimiter = delimiterOrNullToGuess != null ? delimiterOrNullToGuess : guessDelimiter(file);
+      if (delimiter != ',' && delimiter != ';') {
+        throw ApiException.invalid("delimiter", "delimiter must be ',' or ';'");
+      }
+      try (CodeFile reader = CodeFile.open(file, FileLayout.csv(delimiter, hasHeader))) {
+        List<String> header = null;
+        if (hasHeader) {
+          CodeFile.Line first = reader.next();
+          header = first == null ? List.of() : first.fields().toList().stream().map(String::strip).toList();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        int width = header == null ? 0 : header.size();
+        for (CodeFile.Line line = reader.next(); line != null && rows.size() < maxRows; line = reader.next()) {
+          List<String> fields = line.fields().toList();
+          if (fields.size() == 1 && fields.get(0).isBlank()) {
+            continue;
+          }
+          rows.add(fields);
+          width = Math.max(width, fields.size());
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+          String name = header != null && i < header.size() ? header.get(i) : "";
+          columns.add(name.isEmpty() ? "Column " + (i + 1) : name);
+        }
+        Integer suggested = columns.isEmpty() ? null : header == null ? 0 : CodeColumn.suggested(header);
+        return new CsvPreview(delimiter, List.copyOf(columns), List.copyOf(rows), suggested);
+      }
+    } catch (CodeFile.UnreadableFileException e) {
+      throw unreadable("The file is not CSV this import can read (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static char guessDelimiter(Path file) throws IOException {
+    try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = reader.readLine();
+      if (first == null) {
+        return ',';
+      }
+      long commas = first.chars().filter(c -> c == ',').count();
+      long semicolons = first.chars().filter(c -> c == ';').count();
+      return semicolons > commas ? ';' : ',';
+    }
+  }
+
+  private ImportRecord require(long id) {
+    return imports.find(id).orElseThrow(() -> ApiException.notFound("Import", id));
+  }
+}

@@ -1,0 +1,23 @@
+package io.couponflow.importing;
+
+import java.time.Instant;
+
+/**
+ * An import as the API shows it. {@code status}: queued, inProgress, finished, error or cancelled;
+ * {@code origin}: api or app. While inProgress, {@code total} counts the rows read so far.
+ */
+public record ImportView(
+    long id,
+    String type,
+    String status,
+    String origin,
+    long couponSetId,
+    Long childSetId,
+    String fileName,
+    long total,
+    long success,
+    long errors,
+    String errorReportUrl,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt) {}

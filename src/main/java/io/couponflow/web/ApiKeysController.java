@@ -1,0 +1,58 @@
+package io.couponflow.web;
+
+import io.couponflow.common.ApiException;
+import io.couponflow.security.ApiKeyScope;
+import io.couponflow.security.ApiKeyService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Settings → API keys: create one with a scope (its secret shown once), list, revoke. */
+@Controller
+class ApiKeysController {
+  private final ApiKeyService keys;
+
+  ApiKeysController(ApiKeyService keys) {
+    this.keys = keys;
+  }
+
+  @GetMapping("/settings/api-keys")
+  String list(Model model) {
+    model.addAttribute("keys", keys.list());
+    model.addAttribute("scopes", ApiKeyScope.values());
+    if (!model.containsAttribute("keyName")) {
+      model.addAttribute("keyName", "");
+      model.addAttribute("keyScope", "write");
+    }
+    return "settings/api-keys";
+  }
+
+  @PostMapping("/settings/api-keys")
+  String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "write") String scope,
+      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    try {
+      var created = keys.create(name, ApiKeyScope.fromWire(scope));
+      redirect.addFlashAttribute("createdKey", created);
+      return "redirect:/settings/api-keys";
+    } catch (ApiException e) {
+      response.setStatus(422);
+      model.addAttribute("keyName", name);
+      model.addAttribute("keyScope", scope);
+      model.addAttribute("errors", Map.of("name".equals(e.field()) ? "name" : "scope", e.getMessage()));
+      return list(model);
+    }
+  }
+
+  @PostMapping("/settings/api-keys/{id}/revoke")
+  String revoke(@PathVariable long id, RedirectAttributes redirect) {
+    keys.revoke(id);
+    redirect.addFlashAttribute("notice", "The key was revoked: calls with it are refused from now on.");
+    return "redirect:/settings/api-keys";
+  }
+}

@@ -1,0 +1,57 @@
+package io.couponflow.web;
+
+import io.couponflow.common.ApiException;
+import io.couponflow.common.PageRequest;
+import io.couponflow.couponset.CouponSetService;
+import io.couponflow.importing.ImportService;
+import io.couponflow.importing.ImportView;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The creation and import history block: rows newest first, and whether any import still runs. */
+@Component
+class ImportHistory {
+  static final int ROWS = 8;
+
+  /** One import as the history shows it; setName is null once the set was deleted. */
+  record Row(long id, long setId, String setName, String fileName, String status, long total, long success,
+      long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt) {
+    public boolean running() {
+      return "queued".equals(status) || "inProgress".equals(status);
+    }
+  }
+
+  private final ImportService imports;
+  private final CouponSetService sets;
+
+  ImportHistory(ImportService imports, CouponSetService sets) {
+    this.imports = imports;
+    this.sets = sets;
+  }
+
+  /** Puts the history of one set (or all sets when null) in the model; true while any import runs. */
+  boolean addTo(Model model, Long couponSetId) {
+    List<ImportView> found = imports.list(couponSetId, new PageRequest(ROWS, null)).items();
+    Map<Long, String> names = new HashMap<>();
+    List<Row> rows = found.stream().map(i -> new Row(i.id(), i.couponSetId(),
+        names.computeIfAbsent(i.couponSetId(), this::nameOrNull), i.fileName(), i.status(), i.total(), i.success(),
+        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt())).toList();
+    boolean running = rows.stream().anyMatch(Row::running);
+    model.addAttribute("imports", rows);
+    model.addAttribute("importsRunning", running);
+    model.addAttribute("historySetId", couponSetId);
+    return running;
+  }
+
+  private String nameOrNull(long setId) {
+    try {
+      return sets.require(setId).name();
+    } catch (ApiException deleted) {
+      return null;
+    }
+  }
+}
