@@ -18,7 +18,7 @@ JAR=${JAR:-target/couponflow.jar}
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
-  COUPONFLOW_API_KEY=$KEY SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > $OUT/app.log 2>&1 &
+  COUPONFLOW_API_KEY=$KEY COUPONFLOW_RATE_LIMIT_PER_SECOND=0 SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > $OUT/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
@@ -75,9 +75,10 @@ done
 SMALL=$(new_set small); fill $SMALL 10000 SM
 BIG=$(new_set big); fill $BIG 10000000 BG
 lat() { # set-id label
-  wrk -t1 -c1 -d5s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $1 $KEY > $OUT/lat-$2.txt
-  wrk -t2 -c8 -d3s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $1 $KEY > $OUT/lat8-$2.txt
-  echo "| $2 | $(grep -E '^\s+50%' $OUT/lat-$2.txt | awk '{print $2}') | $(grep -E '^\s+99%' $OUT/lat-$2.txt | awk '{print $2}') | $(grep -E '^\s+50%' $OUT/lat8-$2.txt | awk '{print $2}') | $(grep -E '^\s+99%' $OUT/lat8-$2.txt | awk '{print $2}') | $(grep Requests/sec $OUT/lat8-$2.txt | awk '{print $2}') |" >> $OUT/results.md
+  local f1="$OUT/lat-${2//[^a-zA-Z0-9]/_}.txt" f8="$OUT/lat8-${2//[^a-zA-Z0-9]/_}.txt"
+  wrk -t1 -c1 -d5s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $1 $KEY > "$f1"
+  wrk -t2 -c8 -d3s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $1 $KEY > "$f8"
+  echo "| $2 | $(grep -E '^\s+50%' "$f1" | awk '{print $2}') | $(grep -E '^\s+99%' "$f1" | awk '{print $2}') | $(grep -E '^\s+50%' "$f8" | awk '{print $2}') | $(grep -E '^\s+99%' "$f8" | awk '{print $2}') | $(grep Requests/sec "$f8" | awk '{print $2}') |" >> $OUT/results.md
 }
 echo >> $OUT/results.md
 echo "| set | 1 client p50 | 1 client p99 | 8 clients p50 | 8 clients p99 | 8 clients req/s |" >> $OUT/results.md

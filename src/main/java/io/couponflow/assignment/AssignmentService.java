@@ -125,12 +125,13 @@ public class AssignmentService {
     if (key != null) {
       assignments.insertRequest(set.id(), key, requestHash, id, now);
     }
+    // listeners first, the most contended rows (the set's use count, a counter stripe) last: their locks live until commit
+    events.publishEvent(new AssignmentEvents.CouponAssigned(id, set.id(), child == null ? null : child.id(),
+        codeChildKey, code, request.contactId(), request.workflowId(), now));
+    counters.add(set.id(), codeChildKey, new Counters(0, 1, 0, 0));
     if (set.isSingle() && !sets.takeSingleUse(set.id())) {
       throw exhausted(set);
     }
-    counters.add(set.id(), codeChildKey, new Counters(0, 1, 0, 0));
-    events.publishEvent(new AssignmentEvents.CouponAssigned(id, set.id(), child == null ? null : child.id(),
-        codeChildKey, code, request.contactId(), request.workflowId(), now));
     return new Assignment(id, set.id(), child == null ? null : child.id(), codeChildKey, codeId, code,
         request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null, null, null);
   }

@@ -1,5 +1,6 @@
 package io.couponflow.jobs;
 
+import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SchedulerConfig {
 
   @Bean(destroyMethod = "")
-  Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties) {
+  Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties,
+      ObjectProvider<Clock> jobClock) {
     List<Task<?>> known = new ArrayList<>();
     List<RecurringTask<?>> recurring = new ArrayList<>();
     tasks.orderedStream().forEach(task -> {
@@ -33,7 +35,10 @@ class SchedulerConfig {
         known.add(task);
       }
     });
-    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+    var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known);
+    // a test that moves time registers a db-scheduler Clock, so jobs fall due on its time
+    jobClock.ifAvailable(builder::clock);
+    return builder
         .startTasks(recurring)
         .threads(properties.threads())
         .pollingInterval(properties.pollingInterval())

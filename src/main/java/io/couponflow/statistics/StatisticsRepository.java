@@ -23,7 +23,7 @@ class StatisticsRepository {
   private final SqlDialect dialect;
   private final int stripes;
 
-  StatisticsRepository(JdbcClient jdbc, SqlDialect dialect, @Value("${couponflow.statistics.stripes:4}") int stripes) {
+  StatisticsRepository(JdbcClient jdbc, SqlDialect dialect, @Value("${couponflow.statistics.stripes:16}") int stripes) {
     this.jdbc = jdbc;
     this.dialect = dialect;
     this.stripes = stripes;

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /** The app on a random port over an in-memory H2 (PostgreSQL mode). All such tests share one context. */
 @Target(ElementType.TYPE)
@@ -19,7 +20,10 @@ import org.springframework.context.annotation.Import;
     "couponflow.shopify.webhook-secret=" + TestKeys.SHOPIFY_SECRET,
     "couponflow.alerts.max-attempts=3",
     "couponflow.alerts.retry-backoff=200ms",
-    "couponflow.alerts.evaluate-every=1h"
+    "couponflow.alerts.evaluate-every=1h",
+    TestSmtp.HOST,
+    TestSmtp.PORT
 })
 @Import(TestClockConfig.class)
+@ContextConfiguration(initializers = TestSmtp.class)
 public @interface OnH2 {}

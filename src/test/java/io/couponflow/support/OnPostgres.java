@@ -22,8 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
     "couponflow.shopify.webhook-secret=" + TestKeys.SHOPIFY_SECRET,
     "couponflow.alerts.max-attempts=3",
     "couponflow.alerts.retry-backoff=200ms",
-    "couponflow.alerts.evaluate-every=1h"
+    "couponflow.alerts.evaluate-every=1h",
+    TestSmtp.HOST,
+    TestSmtp.PORT
 })
 @Import(TestClockConfig.class)
-@ContextConfiguration(initializers = FreshPostgresDatabase.class)
+@ContextConfiguration(initializers = {FreshPostgresDatabase.class, TestSmtp.class})
 public @interface OnPostgres {}

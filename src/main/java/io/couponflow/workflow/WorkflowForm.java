@@ -1,0 +1,110 @@
+package io.couponflow.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The editor's form: bound from fields such as nodes[2].html, turned into the API's WorkflowRequest. */
+public class WorkflowForm {
+  private String name = "";
+  private String trigger = "";
+  private String previewContactId = "";
+  private List<NodeForm> nodes = new ArrayList<>();
+
+  /** One node row; only the fields of its type are read. */
+  public static class NodeForm {
+    private String type = SendEmailNode.TYPE;
+    private Long couponSetId;
+    private Long childSetId;
+    private String variable = AssignCouponNode.DEFAULT_VARIABLE;
+    private String onExhausted = OnExhausted.STOP.wire();
+    private String fallbackCode;
+    private String subject;
+    private String html;
+    private String duration;
+
+    static NodeForm of(Node node) {
+      NodeForm f = new NodeForm();
+      f.type = node.type();
+      if (node instanceof AssignCouponNode a) {
+        f.couponSetId = a.couponSetId();
+        f.childSetId = a.childSetId();
+        f.variable = a.variable();
+        f.onExhausted = a.onExhausted() == null ? OnExhausted.STOP.wire() : a.onExhausted().wire();
+        f.fallbackCode = a.fallbackCode();
+      } else if (node instanceof SendEmailNode e) {
+        f.subject = e.subject();
+        f.html = e.html();
+      } else if (node instanceof SendWebContentNode w) {
+        f.html = w.html();
+      } else if (node instanceof WaitNode w) {
+        f.duration = w.duration();
+      }
+      return f;
+    }
+
+    Node toNode() {
+      return switch (type == null ? "" : type) {
+        case AssignCouponNode.TYPE -> new AssignCouponNode(couponSetId, childSetId, variable,
+            onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode);
+        case SendWebContentNode.TYPE -> new SendWebContentNode(html);
+        case WaitNode.TYPE -> new WaitNode(duration == null ? null : duration.strip());
+        default -> new SendEmailNode(subject, html);
+      };
+    }
+
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public Long getCouponSetId() { return couponSetId; }
+    public void setCouponSetId(Long couponSetId) { this.couponSetId = couponSetId; }
+    public Long getChildSetId() { return childSetId; }
+    public void setChildSetId(Long childSetId) { this.childSetId = childSetId; }
+    public String getVariable() { return variable; }
+    public void setVariable(String variable) { this.variable = variable; }
+    public String getOnExhausted() { return onExhausted; }
+    public void setOnExhausted(String onExhausted) { this.onExhausted = onExhausted; }
+    public String getFallbackCode() { return fallbackCode; }
+    public void setFallbackCode(String fallbackCode) { this.fallbackCode = fallbackCode; }
+    public String getSubject() { return subject; }
+    public void setSubject(String subject) { this.subject = subject; }
+    public String getHtml() { return html; }
+    public void setHtml(String html) { this.html = html; }
+    public String getDuration() { return duration; }
+    public void setDuration(String duration) { this.duration = duration; }
+  }
+
+  static WorkflowForm of(Workflow w) {
+    WorkflowForm f = new WorkflowForm();
+    f.name = w.name();
+    f.trigger = w.trigger().event();
+    w.nodes().forEach(n -> f.nodes.add(NodeForm.of(n)));
+    return f;
+  }
+
+  /** A new workflow starts as the classic pair: assign a coupon, then email it. */
+  static WorkflowForm starter() {
+    WorkflowForm f = new WorkflowForm();
+    f.trigger = "signup";
+    NodeForm assign = new NodeForm();
+    assign.type = AssignCouponNode.TYPE;
+    NodeForm email = new NodeForm();
+    email.subject = "A welcome gift for you, {{contact.firstName | \"friend\"}}";
+    email.html = "<p>Hi {{contact.firstName | \"there\"}},</p>\n<p>Your code: <b>{{coupon}}</b></p>";
+    f.nodes.add(assign);
+    f.nodes.add(email);
+    return f;
+  }
+
+  WorkflowRequest toRequest() {
+    List<Node> list = nodes.stream().map(NodeForm::toNode).toList();
+    return new WorkflowRequest(name, new Trigger(trigger == null ? null : trigger.strip()), list);
+  }
+
+  public String getName() { return name; }
+  public void setName(String name) { this.name = name; }
+  public String getTrigger() { return trigger; }
+  public void setTrigger(String trigger) { this.trigger = trigger; }
+  public String getPreviewContactId() { return previewContactId; }
+  public void setPreviewContactId(String previewContactId) { this.previewContactId = previewContactId; }
+  public List<NodeForm> getNodes() { return nodes; }
+  public void setNodes(List<NodeForm> nodes) { this.nodes = nodes; }
+}

@@ -1,0 +1,164 @@
+package io.couponflow.workflow;
+
+import io.couponflow.common.ApiException;
+import io.couponflow.common.PageRequest;
+import io.couponflow.contact.Contact;
+import io.couponflow.contact.ContactService;
+import io.couponflow.couponset.CouponSetService;
+import io.couponflow.couponset.CouponSetView;
+import io.couponflow.delivery.EmailDelivery;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The marketer's workflow pages: the list with run counts and recent emails, and the editor. */
+@Controller
+class WorkflowPages {
+  private final WorkflowService workflows;
+  private final CouponSetService sets;
+  private final ContactService contacts;
+  private final EmailDelivery emails;
+
+  WorkflowPages(WorkflowService workflows, CouponSetService sets, ContactService contacts, EmailDelivery emails) {
+    this.workflows = workflows;
+    this.sets = sets;
+    this.contacts = contacts;
+    this.emails = emails;
+  }
+
+  record Row(Workflow workflow, Map<String, Long> runs) {}
+
+  @GetMapping("/workflows")
+  String list(Model model) {
+    List<Row> rows = workflows.list(PageRequest.of(PageRequest.MAX_LIMIT, null)).items().stream()
+        .map(w -> new Row(w, workflows.runCounts(w.id()))).toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("emails", emails.page(null, PageRequest.of(10, null)).stream().limit(10).toList());
+    return "workflows/list";
+  }
+
+  @GetMapping("/workflows/new")
+  String create(Model model) {
+    return editor(model, null, WorkflowForm.starter(), null);
+  }
+
+  @GetMapping("/workflows/{id}")
+  String edit(@PathVariable long id, Model model) {
+    Workflow w = workflows.require(id);
+    return editor(model, w, WorkflowForm.of(w), null);
+  }
+
+  /** Saves, or only re-renders the form when a node is added, removed or moved (no JavaScript needed). */
+  @PostMapping({"/workflows/new", "/workflows/{id}"})
+  String save(@PathVariable(required = false) Long id, @ModelAttribute("form") WorkflowForm form,
+      @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+    Workflow existing = id == null ? null : workflows.require(id);
+    if (!action.equals("save")) {
+      edit(form, action);
+      return editor(model, existing, form, null);
+    }
+    try {
+      Workflow saved = existing == null ? workflows.create(form.toRequest()) : workflows.update(id, form.toRequest());
+      redirect.addFlashAttribute("message", "Workflow saved.");
+      return "redirect:/workflows/" + saved.id();
+    } catch (ApiException e) {
+      return editor(model, existing, form, e);
+    }
+  }
+
+  @PostMapping("/workflows/{id}/activate")
+  String activate(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      workflows.activate(id);
+      redirect.addFlashAttribute("message", "Workflow active: matching events now start runs.");
+    } catch (ApiException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/workflows/" + id;
+  }
+
+  @PostMapping("/workflows/{id}/pause")
+  String pause(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      workflows.pause(id);
+      redirect.addFlashAttribute("message", "Workflow paused: no new runs start; runs under way finish.");
+    } catch (ApiException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/workflows/" + id;
+  }
+
+  /** The live preview: what each send node shows, with a placeholder code, for the chosen or a sample contact. */
+  @PostMapping("/workflows/preview")
+  String preview(@ModelAttribute("form") WorkflowForm form, Model model) {
+    Contact contact = form.getPreviewContactId() == null || form.getPreviewContactId().isBlank()
+        ? new Contact("sample", "ana@example.com", "Ana", "García", Map.of(), null, null)
+        : contacts.find(form.getPreviewContactId().strip()).orElse(null);
+    try {
+      if (contact == null) {
+        throw ApiException.invalid("previewContactId", "No contact " + form.getPreviewContactId());
+      }
+      model.addAttribute("rendered", workflows.preview(form.toRequest(), contact));
+    } catch (ApiException e) {
+      model.addAttribute("previewError", e.getMessage());
+    }
+    return "workflows/preview :: preview";
+  }
+
+  private static void edit(WorkflowForm form, String action) {
+    List<WorkflowForm.NodeForm> nodes = form.getNodes();
+    if (action.startsWith("add:")) {
+      WorkflowForm.NodeForm node = new WorkflowForm.NodeForm();
+      node.setType(action.substring(4));
+      if (node.getType().equals(WaitNode.TYPE)) {
+        node.setDuration("PT1H");
+      }
+      nodes.add(node);
+      return;
+    }
+    String[] parts = action.split(":");
+    int i = parts.length == 2 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
+    if (i < 0 || i >= nodes.size()) {
+      return;
+    }
+    switch (parts[0]) {
+      case "remove" -> nodes.remove(i);
+      case "up" -> {
+        if (i > 0) {
+          nodes.add(i - 1, nodes.remove(i));
+        }
+      }
+      case "down" -> {
+        if (i < nodes.size() - 1) {
+          nodes.add(i + 1, nodes.remove(i));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private String editor(Model model, Workflow existing, WorkflowForm form, ApiException error) {
+    List<CouponSetView> all = sets.list(null, null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
+    model.addAttribute("workflow", existing);
+    model.addAttribute("title", existing == null ? "New workflow" : existing.name());
+    model.addAttribute("form", form);
+    model.addAttribute("sets", all);
+    model.addAttribute("nodeTypes", List.of(AssignCouponNode.TYPE, SendEmailNode.TYPE, SendWebContentNode.TYPE, WaitNode.TYPE));
+    if (error != null) {
+      model.addAttribute("error", error.getMessage());
+      model.addAttribute("errorField", error.field());
+    }
+    if (existing != null) {
+      model.addAttribute("runs", workflows.runs(existing.id(), null, PageRequest.of(20, null)).items());
+      model.addAttribute("runCounts", workflows.runCounts(existing.id()));
+    }
+    return "workflows/edit";
+  }
+}

@@ -1,0 +1,25 @@
+package io.couponflow.workflow;
+
+import io.couponflow.couponset.CouponSetUsage;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Tells coupon sets which workflows draw from them, so an active one blocks the set's deletion. */
+@Component
+class WorkflowSetUsage implements CouponSetUsage {
+  private final WorkflowRepository workflows;
+
+  WorkflowSetUsage(WorkflowRepository workflows) {
+    this.workflows = workflows;
+  }
+
+  @Override
+  public List<Long> workflowsUsing(long couponSetId) {
+    return workflows.usingSet(couponSetId);
+  }
+
+  @Override
+  public boolean usedByActiveWorkflow(long couponSetId) {
+    return workflows.activeUsingSet(couponSetId);
+  }
+}

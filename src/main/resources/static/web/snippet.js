@@ -1,0 +1,82 @@
+/*
+ * Couponflow web content snippet. On the shop's pages:
+ *   <script src="https://couponflow.example/web/snippet.js" data-contact-id="CONTACT-ID" async></script>
+ * It fetches the contact's pending popups once and shows each with its code and a copy button.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script) {
+    return;
+  }
+  var contactId = script.getAttribute("data-contact-id") || (window.couponflow && window.couponflow.contactId);
+  if (!contactId) {
+    return;
+  }
+  var base = script.getAttribute("data-base") || new URL(script.src, document.baseURI).origin;
+
+  function el(tag, style, text) {
+    var node = document.createElement(tag);
+    if (style) {
+      node.setAttribute("style", style);
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function copy(code, button) {
+    var done = function () { button.textContent = "Copied"; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(code).then(done, done);
+    } else {
+      done();
+    }
+  }
+
+  function show(item) {
+    var overlay = el("div", "position:fixed;inset:0;background:rgba(16,24,40,.45);display:flex;align-items:center;"
+      + "justify-content:center;z-index:2147483647;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif");
+    overlay.className = "cf-popup";
+    overlay.setAttribute("role", "dialog");
+    overlay.setAttribute("aria-modal", "true");
+    var box = el("div", "background:#fff;color:#1d2433;border-radius:12px;padding:24px 28px;max-width:420px;"
+      + "width:calc(100% - 32px);box-shadow:0 12px 32px rgba(16,24,40,.25);position:relative;text-align:center");
+    var close = el("button", "position:absolute;top:8px;right:10px;border:0;background:none;font-size:22px;"
+      + "cursor:pointer;color:#667085", "\u00d7");
+    close.className = "cf-popup-close";
+    close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", function () { overlay.remove(); });
+    var content = el("div", "margin-bottom:12px");
+    content.className = "cf-popup-content";
+    content.innerHTML = item.html;
+    box.appendChild(close);
+    box.appendChild(content);
+    (item.codes || []).forEach(function (code) {
+      var row = el("div", "display:flex;gap:8px;justify-content:center;align-items:center;margin-top:8px");
+      var value = el("code", "font:600 18px ui-monospace,Menlo,monospace;background:#efedff;color:#4736c4;"
+        + "padding:6px 12px;border-radius:8px", code);
+      value.className = "cf-popup-code";
+      var button = el("button", "border:0;border-radius:8px;background:#5b4bdb;color:#fff;padding:8px 14px;"
+        + "font-weight:600;cursor:pointer", "Copy");
+      button.className = "cf-popup-copy";
+      button.addEventListener("click", function () { copy(code, button); });
+      row.appendChild(value);
+      row.appendChild(button);
+      box.appendChild(row);
+    });
+    overlay.addEventListener("click", function (event) {
+      if (event.target === overlay) {
+        overlay.remove();
+      }
+    });
+    overlay.appendChild(box);
+    document.body.appendChild(overlay);
+  }
+
+  fetch(base + "/web/v1/content?contactId=" + encodeURIComponent(contactId), { credentials: "omit" })
+    .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+    .then(function (data) { (data.items || []).forEach(show); })
+    .catch(function () { /* the shop's page must never break because popups are unavailable */ });
+})();
