@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-15}
-DB=couponflow_bench
+DB=couponflow_assign_bench
 PORT=18080
 KEY=bench-key-$(date +%s)
 OUT=bench/out; mkdir -p $OUT
@@ -52,7 +52,7 @@ RETURNING c.id, c.code_value, claimed.child_key;
 SQL
 
 # warm the app's JIT a little before measuring
-wrk -t2 -c8 -d5s -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > /dev/null
+wrk -t2 -c32 -d20s -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > /dev/null
 
 echo "| clients | raw claim tx/s | raw p50 ms | raw p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/raw | non-2xx |" > $OUT/results.md
 echo "|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
