@@ -125,7 +125,8 @@ public class AssignmentService {
     if (key != null) {
       assignments.insertRequest(set.id(), key, requestHash, id, now);
     }
-    // listeners first, the most contended rows (the set's use count, a counter stripe) last: their locks live until commit
+    // one lock order everywhere (listeners' rows, counter stripe, the set's use count), hottest last: no deadlocks,
+    // and the most contended locks are held only until commit
     events.publishEvent(new AssignmentEvents.CouponAssigned(id, set.id(), child == null ? null : child.id(),
         codeChildKey, code, request.contactId(), request.workflowId(), now));
     counters.add(set.id(), codeChildKey, new Counters(0, 1, 0, 0));
@@ -159,9 +160,9 @@ public class AssignmentService {
       if (!sets.require(a.couponSetId()).isSingle()) {
         codes.setStatus(a.codeId(), CodeStatus.SENT);
       }
-      counters.add(a.couponSetId(), a.codeChildKey(), new Counters(0, 0, 1, 0));
       events.publishEvent(new AssignmentEvents.CouponSent(id, a.couponSetId(), a.codeChildKey(), a.code(),
           a.contactId(), a.workflowId(), now));
+      counters.add(a.couponSetId(), a.codeChildKey(), new Counters(0, 0, 1, 0));
     }
     return assignments.find(id).orElseThrow();
   }
@@ -178,14 +179,14 @@ public class AssignmentService {
     Instant now = clock.instant();
     assignments.markReleased(id, now);
     assignments.deleteHold(id);
+    events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
+        a.workflowId(), now));
+    counters.add(set.id(), a.codeChildKey(), new Counters(0, -1, 0, 0));
     if (set.isSingle()) {
       sets.giveBackSingleUse(set.id());
     } else {
       codes.release(set.id(), a.codeChildKey(), a.codeId());
     }
-    counters.add(set.id(), a.codeChildKey(), new Counters(0, -1, 0, 0));
-    events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
-        a.workflowId(), now));
     return assignments.find(id).orElseThrow();
   }
 

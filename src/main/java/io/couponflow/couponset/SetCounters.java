@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import io.couponflow.db.TransactionStripe;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +33,7 @@ public class SetCounters {
 
   /** Adds the deltas to the counters of the set's codes outside child sets (childKey 0) or of one child set. */
   public void add(long couponSetId, long childKey, Counters delta) {
-    int stripe = ThreadLocalRandom.current().nextInt(stripes);
+    int stripe = TransactionStripe.current(stripes);
     int updated = jdbc.sql("""
             UPDATE set_counter SET total = total + ?, assigned = assigned + ?, sent = sent + ?, redeemed = redeemed + ?,
                                    expired = expired + ?

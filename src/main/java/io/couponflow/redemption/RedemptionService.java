@@ -116,9 +116,10 @@ public class RedemptionService {
     Long assignmentId = holder.map(Assignment::id).orElse(null);
     Long workflowId = holder.map(Assignment::workflowId).orElse(null);
     long id = redemptions.insert(codeKey, code, childKey, assignmentId, workflowId, request, leaked, at, now);
-    counters.add(code.couponSetId(), childKey, new Counters(0, takenFromPool, 0, 1));
+    // listeners before the counter stripe: the lock order of every counting transaction (see AssignmentService)
     events.publishEvent(new RedemptionEvents.CouponRedeemed(id, code.couponSetId(), childKey, workflowId, code.value(),
         request.contactId(), leaked, holder.map(Assignment::sentAt).orElse(null), at));
+    counters.add(code.couponSetId(), childKey, new Counters(0, takenFromPool, 0, 1));
     return new Result(redemptions.find(id).orElseThrow(), true);
   }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import io.couponflow.db.TransactionStripe;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,7 +47,7 @@ class StatisticsRepository {
 
   /** Counts one event in its hour and its UTC day, each on a random stripe. */
   void add(long couponSetId, Instant at, long childKey, long workflowKey, long assigned, long sent, long redeemed) {
-    int stripe = ThreadLocalRandom.current().nextInt(stripes);
+    int stripe = TransactionStripe.current(stripes);
     for (Grain grain : Grain.values()) {
       addTo(grain, couponSetId, at.truncatedTo(grain.unit), childKey, workflowKey, stripe, assigned, sent, redeemed);
     }
