@@ -45,7 +45,8 @@ WITH claimed AS (
   DELETE FROM free_code f
   WHERE (f.coupon_set_id, f.child_key, f.code_id) = (
     SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
-    WHERE q.coupon_set_id = $RAW LIMIT 1 FOR UPDATE SKIP LOCKED)
+    WHERE q.coupon_set_id = $RAW AND (q.expires_at IS NULL OR q.expires_at > CURRENT_TIMESTAMP)
+    ORDER BY q.child_key, q.code_id LIMIT 1 FOR UPDATE SKIP LOCKED)
   RETURNING f.code_id, f.child_key)
 UPDATE code c SET status = 'assigned' FROM claimed WHERE c.id = claimed.code_id
 RETURNING c.id, c.code_value, claimed.child_key;

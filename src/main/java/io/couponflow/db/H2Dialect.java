@@ -16,7 +16,7 @@ class H2Dialect implements SqlDialect {
   private static final String PICK = """
       SELECT coupon_set_id, child_key, code_id FROM free_code
       WHERE coupon_set_id = :setId %s AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
-      LIMIT 1 FOR UPDATE SKIP LOCKED
+      ORDER BY child_key, code_id LIMIT 1 FOR UPDATE SKIP LOCKED
       """;
   private static final String PICK_ANY = PICK.formatted("");
   private static final String PICK_CHILD = PICK.formatted("AND child_key = :childKey");

@@ -12,7 +12,11 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** PostgreSQL: the claim is one statement, one round trip. */
+/**
+ * PostgreSQL: the claim is one statement, one round trip. The ORDER BY matches the primary key so
+ * the planner always walks the index from the set's first free code: without it, a set that is most
+ * of the table gets a sequential scan past every other set's rows (60 ms a claim, measured).
+ */
 class PostgresDialect implements SqlDialect {
   private static final String CLAIM = """
       WITH claimed AS (
@@ -20,7 +24,7 @@ class PostgresDialect implements SqlDialect {
         WHERE (f.coupon_set_id, f.child_key, f.code_id) = (
           SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
           WHERE q.coupon_set_id = :setId %s AND (q.expires_at IS NULL OR q.expires_at > CURRENT_TIMESTAMP)
-          LIMIT 1 FOR UPDATE SKIP LOCKED)
+          ORDER BY q.child_key, q.code_id LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING f.code_id, f.child_key)
       UPDATE code c SET status = 'assigned' FROM claimed WHERE c.id = claimed.code_id
       RETURNING c.id, c.code_value, claimed.child_key
