@@ -11,12 +11,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction. */
+/**
+ * H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction.
+ * No ORDER BY here: H2 applies LIMIT before skipping locked rows, so an ordered pick would see a
+ * locked first row and answer "none left" while codes remain.
+ */
 class H2Dialect implements SqlDialect {
   private static final String PICK = """
       SELECT coupon_set_id, child_key, code_id FROM free_code
       WHERE coupon_set_id = :setId %s AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
-      ORDER BY child_key, code_id LIMIT 1 FOR UPDATE SKIP LOCKED
+      LIMIT 1 FOR UPDATE SKIP LOCKED
       """;
   private static final String PICK_ANY = PICK.formatted("");
   private static final String PICK_CHILD = PICK.formatted("AND child_key = :childKey");
