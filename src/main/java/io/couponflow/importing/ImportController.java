@@ -1,18 +1,13 @@
 package io.couponflow.importing;
 
 import io.couponflow.common.ApiException;
-import io.couponflow.common.CsvCell;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -112,22 +107,7 @@ class ImportController {
   @GetMapping(value = "/{id}/errors", produces = "text/csv")
   @Operation(summary = "The rejected rows of a finished import: line,value,reason (line: physical, 1-based, header included)")
   ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
-    service.requireErrorReport(id);
-    StreamingResponseBody body = out -> {
-      var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      writer.write("line,value,reason\n");
-      service.errors(id, row -> {
-        try {
-          writer.write(row.line() + "," + CsvCell.of(row.value()) + "," + row.reason() + "\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      writer.flush();
-    };
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(body);
+    return ErrorReportCsv.download(service, id, "import-" + id + "-errors.csv");
   }
+
 }

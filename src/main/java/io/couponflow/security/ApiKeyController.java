@@ -1,7 +1,5 @@
 package io.couponflow.security;
 
-import io.couponflow.audit.AuditLog;
-import io.couponflow.common.ApiException;
 import io.couponflow.common.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,40 +28,29 @@ class ApiKeyController {
 
   record CreatedKey(long id, String name, ApiKeyScope scope, String prefix, Instant createdAt, String key) {}
 
-  private final ApiKeyStore store;
-  private final ApiKeyAuthenticator authenticator;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final ApiKeyService keys;
 
-  ApiKeyController(ApiKeyStore store, ApiKeyAuthenticator authenticator, AuditLog audit, Clock clock) {
-    this.store = store;
-    this.authenticator = authenticator;
-    this.audit = audit;
-    this.clock = clock;
+  ApiKeyController(ApiKeyService keys) {
+    this.keys = keys;
   }
 
   @GetMapping
   PageResponse<ApiKey> list() {
-    return new PageResponse<>(store.list(), new PageResponse.Links(null));
+    return new PageResponse<>(keys.list(), new PageResponse.Links(null));
   }
 
   @PostMapping
   @Operation(summary = "Create a key; the answer is the only time the key itself is shown")
   ResponseEntity<CreatedKey> create(@Valid @RequestBody CreateKeyRequest request) {
-    var created = store.create(request.name().strip(), request.scope(), request.rateLimitPerSecond(),
-        ApiKeyStore.newSecret(), clock.instant());
+    var created = keys.create(request.name(), request.scope(), request.rateLimitPerSecond());
     ApiKey key = created.apiKey();
-    audit.record("api-key.created", "api-key", key.id(), "'" + key.name() + "' scope " + key.scope().wire());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new CreatedKey(key.id(), key.name(), key.scope(), key.prefix(), key.createdAt(), created.secret()));
   }
 
   @DeleteMapping("/{id}")
   ResponseEntity<Void> revoke(@PathVariable long id) {
-    store.find(id).orElseThrow(() -> ApiException.notFound("API key", id));
-    store.revoke(id, clock.instant());
-    audit.record("api-key.revoked", "api-key", id, null);
-    authenticator.forget();
+    keys.revoke(id);
     return ResponseEntity.noContent().build();
   }
 }

@@ -28,14 +28,14 @@ public class ApiKeyService {
     return store.list();
   }
 
-  public NewApiKey create(String name, ApiKeyScope scope) {
+  public NewApiKey create(String name, ApiKeyScope scope, Integer rateLimitPerSecond) {
     if (name == null || name.isBlank()) {
       throw ApiException.invalid("name", "Give the key a name, e.g. the shop or system that will use it");
     }
     if (name.strip().length() > 200) {
       throw ApiException.invalid("name", "The name can be at most 200 characters");
     }
-    var created = store.create(name.strip(), scope, null, ApiKeyStore.newSecret(), clock.instant());
+    var created = store.create(name.strip(), scope, rateLimitPerSecond, ApiKeyStore.newSecret(), clock.instant());
     ApiKey key = created.apiKey();
     audit.record("api-key.created", "api-key", key.id(), "'" + key.name() + "' scope " + key.scope().wire());
     return new NewApiKey(key, created.secret());

@@ -37,7 +37,7 @@ class ApiKeysController {
   String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "write") String scope,
       Model model, RedirectAttributes redirect, HttpServletResponse response) {
     try {
-      var created = keys.create(name, ApiKeyScope.fromWire(scope));
+      var created = keys.create(name, ApiKeyScope.fromWire(scope), null);
       redirect.addFlashAttribute("createdKey", created);
       return "redirect:/settings/api-keys";
     } catch (ApiException e) {

@@ -1,16 +1,9 @@
 package io.couponflow.web;
 
 import io.couponflow.common.ApiException;
-import io.couponflow.common.CsvCell;
+import io.couponflow.importing.ErrorReportCsv;
 import io.couponflow.importing.ImportService;
 import io.couponflow.importing.ImportView;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,22 +29,7 @@ class ImportReportController {
       throw ApiException.conflict("import-not-finished", "Import not finished",
           "The rejected rows can be downloaded once the import has finished");
     }
-    StreamingResponseBody body = out -> {
-      var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      writer.write("line,value,reason\n");
-      imports.errors(id, row -> {
-        try {
-          writer.write(row.line() + "," + CsvCell.of(row.value()) + "," + row.reason() + "\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      writer.flush();
-    };
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-rows-import-" + id + ".csv\"")
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(body);
+    return ErrorReportCsv.download(imports, id, "rejected-rows-import-" + id + ".csv");
   }
 
   /** Cancels a queued or running import: none of its codes are added. */
