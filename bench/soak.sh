@@ -55,7 +55,7 @@ end=$((SECONDS + SECS))
 while [ $SECONDS -lt $end ]; do
   for port in 18181 18182; do
     m=$(curl -fs localhost:$port/actuator/prometheus || true)
-    heap=$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+    heap=$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
     act=$(echo "$m" | awk '/^hikaricp_connections_active\{/ {print $2}' | head -1)
     pend=$(echo "$m" | awk '/^hikaricp_connections_pending\{/ {print $2}' | head -1)
     tot=$(echo "$m" | awk '/^hikaricp_connections\{/ {print $2}' | head -1)
@@ -67,7 +67,7 @@ wait $W1 $W2 $P || true
 
 echo "== assign (node A)"; grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" $OUT/assign.txt || true
 echo "== reads (node B)"; grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" $OUT/read.txt || true
-echo "== heap and pool"; awk -F, 'NR>1 {if ($3>h[$2]) h[$2]=$3; if ($5>p[$2]) p[$2]=$5} END {for (n in h) print "node " n ": max heap " h[n] " MB, max pending connections " p[n]}' $OUT/samples.csv
+echo "== heap and pool"; awk -F, 'NR>1 {if (!($2 in h) || $3>h[$2]) h[$2]=$3; if (!($2 in p) || $5>p[$2]) p[$2]=$5} END {for (n in h) print "node " n ": max heap " h[n] " MB, max pending connections " p[n]}' $OUT/samples.csv
 echo "== consistency"
 $PSQL -d $DB -c "SELECT 'codes held twice: ' || (COUNT(*) - COUNT(DISTINCT code_id)) FROM assignment WHERE status <> 'released'"
 $PSQL -d $DB -c "SELECT 'counter minus rows: ' || ((SELECT SUM(assigned) FROM set_counter WHERE coupon_set_id = $SET) - (SELECT COUNT(*) FROM assignment WHERE coupon_set_id = $SET AND status <> 'released'))"
