@@ -132,12 +132,11 @@ public class CouponSetService {
 
   @Transactional
   public void delete(long id) {
-    require(id);
+    CouponSet set = require(id);
     if (activeUsage(id)) {
       throw ApiException.conflict("coupon-set-in-use", "Coupon set in use",
           "An active workflow assigns codes from this set; pause it or remove its Assign coupon node first");
     }
-    CouponSet set = require(id);
     audit.record("coupon-set.deleted", "coupon-set", id, "'" + set.name() + "'");
     events.publishEvent(new CouponSetDeleted(id));
     codes.deleteQueue(id);
@@ -164,7 +163,6 @@ public class CouponSetService {
   }
 
   public List<ChildSetView> children(long couponSetId) {
-    require(couponSetId);
     return views(List.of(require(couponSetId))).get(0).childSets();
   }
 
