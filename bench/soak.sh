@@ -8,6 +8,7 @@ MINUTES=${1:-10}
 DB=couponflow_soak
 KEY=soak-key-$(date +%s)
 OUT=bench/out/soak; mkdir -p $OUT
+command -v wrk >/dev/null || { echo "soak needs wrk (apt-get install wrk)" >&2; exit 1; }
 JAR=${JAR:-target/couponflow.jar}
 [ -f "$JAR" ] || mvn -q -DskipTests package
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
@@ -46,10 +47,16 @@ W2=$!
     codes=$(seq 1 1000 | sed "s/^/\"PUSH-$i-/; s/$/\"/" | paste -sd, -)
     curl -fs -o /dev/null -X POST localhost:$port/api/v1/coupon-sets/$SET/codes -H "Authorization: apiKey $KEY" \
       -H 'Content-Type: application/json' -d "{\"codes\":[$codes]}" || echo "push $i failed" >> $OUT/errors.txt
+    if [ $((i % 5)) -eq 0 ]; then # a CSV import of 20,000 codes (a tenth of them duplicates) to the other node
+      { echo code; seq 1 20000 | sed "s/^/IMP-$i-/"; seq 1 2000 | sed "s/^/IMP-$i-/"; } > $OUT/import.csv
+      curl -fs -o /dev/null -X POST localhost:$((18181 + (i + 1) % 2))/api/v1/imports -H "Authorization: apiKey $KEY" \
+        -F couponSetId=$SET -F file=@$OUT/import.csv || echo "import $i refused" >> $OUT/errors.txt
+    fi
     sleep 2
   done
 ) &
 P=$!
+rm -f $OUT/errors.txt
 echo "seconds,node,heap_used_mb,hikari_active,hikari_pending,hikari_total" > $OUT/samples.csv
 end=$((SECONDS + SECS))
 while [ $SECONDS -lt $end ]; do
@@ -72,3 +79,6 @@ echo "== consistency"
 $PSQL -d $DB -c "SELECT 'codes held twice: ' || (COUNT(*) - COUNT(DISTINCT code_id)) FROM assignment WHERE status <> 'released'"
 $PSQL -d $DB -c "SELECT 'counter minus rows: ' || ((SELECT SUM(assigned) FROM set_counter WHERE coupon_set_id = $SET) - (SELECT COUNT(*) FROM assignment WHERE coupon_set_id = $SET AND status <> 'released'))"
 $PSQL -d $DB -c "SELECT 'total minus codes: ' || ((SELECT SUM(total) FROM set_counter WHERE coupon_set_id = $SET) - (SELECT COUNT(*) FROM code WHERE coupon_set_id = $SET))"
+$PSQL -d $DB -c "SELECT 'imports ' || status || ': ' || COUNT(*) || ', codes added ' || SUM(success) || ', rejected ' || SUM(errors) FROM import_job GROUP BY status"
+$PSQL -d $DB -c "SELECT 'import codes minus import counts: ' || ((SELECT COUNT(*) FROM code WHERE import_id IS NOT NULL) - (SELECT COALESCE(SUM(success), 0) FROM import_job WHERE status = 'finished'))"
+[ -f $OUT/errors.txt ] && { echo "== client errors"; sort $OUT/errors.txt | head; } || echo "== client errors: none"

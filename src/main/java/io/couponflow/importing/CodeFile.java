@@ -16,10 +16,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams an import file record by record with the physical line each record starts on (1-based,
- * header included). Strict UTF-8 (a malformed byte fails the read), a leading BOM is dropped.
+ * header included). Strict UTF-8 (a malformed byte fails the read), a leading BOM is dropped, and
+ * a record longer than {@link #MAX_RECORD_CHARS} fails the read before it can fill the heap.
  */
 final class CodeFile implements AutoCloseable {
   private static final char BOM = '\uFEFF';
+  /** Far above any real line of a code file (a code is at most a few hundred characters). */
+  static final long MAX_RECORD_CHARS = 1 << 20;
 
   /** One record: the line it starts on and its fields. */
   record Line(long number, CSVRecord fields) {
@@ -29,15 +32,21 @@ final class CodeFile implements AutoCloseable {
   }
 
   private final CSVParser parser;
+  private final RecordLimitReader limit;
   private final Iterator<CSVRecord> records;
   private long linesBefore;
 
-  private CodeFile(CSVParser parser) {
+  private CodeFile(CSVParser parser, RecordLimitReader limit) {
     this.parser = parser;
+    this.limit = limit;
     this.records = parser.iterator();
   }
 
   static CodeFile open(Path file, FileLayout layout) throws IOException {
+    return open(file, layout, MAX_RECORD_CHARS);
+  }
+
+  static CodeFile open(Path file, FileLayout layout, long maxRecordChars) throws IOException {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -47,7 +56,8 @@ final class CodeFile implements AutoCloseable {
       if (first != -1 && first != BOM) {
         ((PushbackReader) reader).unread(first);
       }
-      return new CodeFile(CSVParser.builder().setReader(reader).setFormat(layout.format()).get());
+      RecordLimitReader limited = new RecordLimitReader(reader, maxRecordChars);
+      return new CodeFile(CSVParser.builder().setReader(limited).setFormat(layout.format()).get(), limited);
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;
@@ -61,6 +71,7 @@ final class CodeFile implements AutoCloseable {
         return null;
       }
       CSVRecord record = records.next();
+      limit.recordDone();
       Line line = new Line(linesBefore + 1, record);
       linesBefore = parser.getCurrentLineNumber();
       return line;

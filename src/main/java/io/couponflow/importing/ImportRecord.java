@@ -19,10 +19,12 @@ record ImportRecord(
     int attempt,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String failure) {
 
   ImportView view() {
     return new ImportView(id, type, status.wire(), origin, couponSetId, childSetId, fileName, total, success, errors,
-        status == ImportStatus.FINISHED ? "/api/v1/imports/" + id + "/errors" : null, createdAt, startedAt, finishedAt);
+        status == ImportStatus.FINISHED ? "/api/v1/imports/" + id + "/errors" : null, createdAt, startedAt, finishedAt,
+        status == ImportStatus.ERROR ? failure : null);
   }
 }

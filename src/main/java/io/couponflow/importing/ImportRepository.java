@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class ImportRepository {
   private static final String COLUMNS = """
       id, type, status, origin, coupon_set_id, child_set_id, file_name, source_format, delimiter_char, has_header,
-      code_column, total, success, errors, attempt, created_at, started_at, finished_at""";
+      code_column, total, success, errors, attempt, created_at, started_at, finished_at, failure""";
 
   private final JdbcClient jdbc;
 
@@ -119,6 +119,6 @@ class ImportRepository {
         rs.getString("origin"), rs.getLong("coupon_set_id"), rs.getObject("child_set_id", Long.class),
         rs.getString("file_name"), layout, rs.getInt("code_column"), rs.getLong("total"), rs.getLong("success"),
         rs.getLong("errors"), rs.getInt("attempt"), Timestamps.read(rs, "created_at"),
-        Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"));
+        Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("failure"));
   }
 }

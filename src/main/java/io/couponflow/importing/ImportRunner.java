@@ -89,9 +89,14 @@ class ImportRunner {
             attempt, staged.total(), (stagedAt - startedAt) / 1_000_000, (dedupedAt - stagedAt) / 1_000_000,
             (System.nanoTime() - dedupedAt) / 1_000_000);
       }
+    } catch (CodeFile.UnreadableFileException e) {
+      log.info("Import {} stopped: {}", importId, e.getMessage());
+      imports.fail(importId, attempt, "The file is not CSV this import can read (" + e.getMessage()
+          + "). None of its codes were added.", clock.instant());
     } catch (Exception e) {
-      log.warn("Import {} failed: {}", importId, e.toString());
-      imports.fail(importId, attempt, e.getMessage(), clock.instant());
+      log.warn("Import {} failed", importId, e);
+      imports.fail(importId, attempt, "The import failed on the server (see the server log for import " + importId
+          + "). None of its codes were added; start it again.", clock.instant());
     }
     tidyUp(imports.find(importId).orElse(record));
   }

@@ -85,8 +85,7 @@ public class ImportService {
     }
     requireMultipleSet(couponSetId, childSetId);
     int column = inspect(file, layout, codeColumn);
-    String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
-    String storedName = name.length() > 255 ? name.substring(0, 255) : name;
+    String storedName = UploadName.of(fileName);
     long id = tx.execute(status -> {
       long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, origin, clock.instant());
       files.adopt(importId, file);
@@ -238,12 +237,15 @@ public class ImportService {
     }
   }
 
+  /** Looks at the first line only, and at no more than its first 64K characters (a file may be one huge line). */
   private static char guessDelimiter(Path file) throws IOException {
     try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = reader.readLine();
-      if (first == null) {
+      char[] head = new char[1 << 16];
+      int read = reader.read(head);
+      if (read <= 0) {
         return ',';
       }
+      String first = new String(head, 0, read).lines().findFirst().orElse("");
       long commas = first.chars().filter(c -> c == ',').count();
       long semicolons = first.chars().filter(c -> c == ';').count();
       return semicolons > commas ? ';' : ',';

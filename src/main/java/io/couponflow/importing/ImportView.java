@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An import as the API shows it. {@code status}: queued, inProgress, finished, error or cancelled;
- * {@code origin}: api or app. While inProgress, {@code total} counts the rows read so far.
+ * {@code origin}: api or app. While inProgress, {@code total} counts the rows read so far. {@code failure}
+ * says why an import ended in error (null otherwise); none of a failed import's codes were added.
  */
 public record ImportView(
     long id,
@@ -20,4 +21,5 @@ public record ImportView(
     String errorReportUrl,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    String failure) {}

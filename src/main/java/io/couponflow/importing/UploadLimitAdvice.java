@@ -13,14 +13,18 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * An upload over COUPONFLOW_MAX_UPLOAD_SIZE fails while the multipart body is parsed, before any
  * controller is chosen, so package-scoped advice never sees it: this one answers the 413 problem.
+ * Form fields of a multipart request (a pasted text) are held to the connector's maxPostSize (2 MB).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadLimitAdvice {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+    String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+    String detail = cause.contains("maxPostSize")
+        ? "The form fields (such as a pasted text) exceed 2 MB; upload them as a file instead"
+        : "The upload exceeds the largest import file this server accepts (COUPONFLOW_MAX_UPLOAD_SIZE)";
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-        "payload-too-large", "Upload too large",
-        "The upload exceeds the largest import file this server accepts (COUPONFLOW_MAX_UPLOAD_SIZE)"));
+        "payload-too-large", "Upload too large", detail));
   }
 }

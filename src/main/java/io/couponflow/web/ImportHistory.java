@@ -19,7 +19,7 @@ class ImportHistory {
 
   /** One import as the history shows it; setName is null once the set was deleted. */
   record Row(long id, long setId, String setName, String fileName, String status, long total, long success,
-      long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt) {
+      long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt, String failure) {
     public boolean running() {
       return "queued".equals(status) || "inProgress".equals(status);
     }
@@ -39,7 +39,7 @@ class ImportHistory {
     Map<Long, String> names = new HashMap<>();
     List<Row> rows = found.stream().map(i -> new Row(i.id(), i.couponSetId(),
         names.computeIfAbsent(i.couponSetId(), this::nameOrNull), i.fileName(), i.status(), i.total(), i.success(),
-        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt())).toList();
+        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure())).toList();
     boolean running = rows.stream().anyMatch(Row::running);
     model.addAttribute("imports", rows);
     model.addAttribute("importsRunning", running);

@@ -10,6 +10,7 @@ import io.couponflow.couponset.SetType;
 import io.couponflow.importing.CsvPreview;
 import io.couponflow.importing.ImportCommand;
 import io.couponflow.importing.ImportService;
+import io.couponflow.importing.UploadName;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +94,7 @@ class ImportWizardController {
     if (errors.isEmpty()) {
       String upload = hasFile ? saveUpload(file) : uploads.saveText(text);
       var state = new WizardState(setId, name.strip(), childName.strip(), childSetId, upload,
-          hasFile ? fileName(file) : "pasted list", hasFile ? "file" : "paste", null, true, null);
+          hasFile ? UploadName.of(file.getOriginalFilename()) : "pasted list", hasFile ? "file" : "paste", null, true, null);
       try {
         return columns(state, null, model);
       } catch (ApiException e) {
@@ -119,10 +120,6 @@ class ImportWizardController {
     }
   }
 
-  private static String fileName(MultipartFile file) {
-    String original = file.getOriginalFilename();
-    return original == null || original.isBlank() ? "upload.csv" : Path.of(original).getFileName().toString();
-  }
 
   private static String explainUnreadable(ApiException e) {
     return "unreadable-file".equals(e.slug())

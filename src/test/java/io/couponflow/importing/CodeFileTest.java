@@ -36,6 +36,36 @@ class CodeFileTest {
   }
 
   @Test
+  void aRecordLongerThanTheLimitFailsWhetherOneLineManyColumnsOrAQuotedValueOverManyLines() throws Exception {
+    String longLine = "code\nA1\n" + "X".repeat(200_000) + "\nB2\n";
+    String manyColumns = "code\nA1\n" + ",".repeat(200_000) + "\n";
+    String quotedOverLines = "code\nA1\n\"" + "Y\n".repeat(100_000) + "\"\n";
+    for (String content : List.of(longLine, manyColumns, quotedOverLines)) {
+      try (CodeFile reader = CodeFile.open(write(content), FileLayout.csv(',', true), 50_000)) {
+        assertThat(reader.next().field(0)).isEqualTo("code");
+        assertThat(reader.next().field(0)).isEqualTo("A1");
+        assertThatThrownBy(reader::next).isInstanceOf(CodeFile.UnreadableFileException.class)
+            .hasMessageStartingWith("line 3: a record is longer than 50000 characters");
+      }
+    }
+  }
+
+  @Test
+  void theLimitIsPerRecordNotPerFile() throws Exception {
+    StringBuilder content = new StringBuilder("code\n");
+    for (int i = 0; i < 100_000; i++) {
+      content.append("CODE-").append(i).append('\n');
+    }
+    try (CodeFile reader = CodeFile.open(write(content.toString()), FileLayout.csv(',', true), 50_000)) {
+      long records = 0;
+      while (reader.next() != null) {
+        records++;
+      }
+      assertThat(records).isEqualTo(100_001);
+    }
+  }
+
+  @Test
   void binaryAndLatin1FilesAreNotUtf8Text() throws Exception {
     Path binary = dir.resolve("bin");
     Files.write(binary, new byte[] {'a', 0, 'b'});

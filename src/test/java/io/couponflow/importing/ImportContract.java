@@ -1,6 +1,7 @@
 package io.couponflow.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,6 +174,84 @@ abstract class ImportContract extends ApiTest {
 
     assertThat(importCount()).isEqualTo(before);
     assertThat(set(setId).get("total").asLong()).isZero();
+  }
+
+  // ---- hostile files: refused or failed cleanly, nothing half-written, the node keeps serving
+
+  @Test
+  void csvBombsAreRefusedBeforeAnyImportExists(@TempDir Path tmp) throws Exception {
+    long setId = multipleSet();
+    long before = importCount();
+    Path oneHugeLine = tmp.resolve("line.csv");
+    try (var out = Files.newBufferedWriter(oneHugeLine)) {
+      out.write("code\nA1\n");
+      char[] block = new char[1 << 20];
+      Arrays.fill(block, 'X');
+      for (int mb = 0; mb < 100; mb++) {
+        out.write(block);
+      }
+      out.write("\n");
+    }
+    Path tenMillionColumns = tmp.resolve("columns.csv");
+    Files.writeString(tenMillionColumns, "code\n" + ",".repeat(9_999_999) + "\n");
+
+    for (Path bomb : List.of(oneHugeLine, tenMillionColumns)) {
+      var refused = api.send(new Multipart().field("couponSetId", setId).file(bomb.getFileName().toString(), bomb)
+          .into(api.request("/api/v1/imports")));
+      assertRefused(refused, 422, "unreadable-file");
+      assertThat(refused.json().get("detail").asString()).contains("a record is longer than 1 MiB");
+      var preview = assertThatThrownBy(() -> service.preview(bomb, null, true, 10));
+      preview.hasMessageContaining("a record is longer than 1 MiB");
+    }
+    assertThat(importCount()).isEqualTo(before);
+    assertThat(set(setId).get("total").asLong()).isZero();
+    try (var left = Files.list(files.pathOf(0).getParent())) {
+      assertThat(left.filter(f -> f.getFileName().toString().startsWith("upload-")).toList()).isEmpty();
+    }
+    assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aPastedTextOverTheFormLimitIs413AndAFileIsTheWayForBigLists() {
+    long setId = multipleSet();
+    long before = importCount();
+    var refused = api.send(new Multipart().field("couponSetId", setId).field("text", "A1\n".repeat(4 << 20))
+        .into(api.request("/api/v1/imports")));
+    assertRefused(refused, 413, "payload-too-large");
+    assertThat(refused.json().get("detail").asString()).contains("upload them as a file");
+    assertThat(importCount()).isEqualTo(before);
+  }
+
+  @Test
+  void aBombAfterTheCheckedHeadFailsTheImportWithItsReasonAndNoCodes() {
+    long setId = multipleSet();
+    String csv = numbered(unique("LATE"), ImportService.HEAD_RECORDS_CHECKED + 500) + "Z".repeat(2 << 20) + "\n";
+    var created = upload(Map.of("couponSetId", String.valueOf(setId)), "late.csv", bytes(csv));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+    JsonNode over = awaitOver(created.json().get("id").asLong());
+    assertThat(over.get("status").asString()).isEqualTo("error");
+    assertThat(over.get("failure").asString()).contains("line " + (ImportService.HEAD_RECORDS_CHECKED + 502))
+        .contains("a record is longer than 1 MiB").contains("None of its codes were added");
+    assertNothingLeft(over.get("id").asLong(), setId);
+  }
+
+  @Test
+  void aFileNameIsOnlyANameNeverAPath() {
+    long setId = multipleSet();
+    String p = unique("PATH");
+    Path outside = files.pathOf(0).getParent().resolve("../../" + p + ".csv").normalize();
+    for (String sent : List.of("../../" + p + ".csv", "..\\..\\" + p + ".csv", "/etc/" + p + ".csv")) {
+      var created = upload(Map.of("couponSetId", String.valueOf(setId)), sent, bytes("code\n" + p + "-" + sent.length() + "\n"));
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      assertThat(created.json().get("fileName").asString()).isEqualTo(p + ".csv");
+      assertThat(awaitOver(created.json().get("id").asLong()).get("status").asString()).isEqualTo("finished");
+    }
+    var longName = upload(Map.of("couponSetId", String.valueOf(setId)), "n".repeat(400) + ".csv", bytes("code\n" + p + "-L\n"));
+    assertThat(longName.status()).as(longName.text()).isEqualTo(201);
+    assertThat(longName.json().get("fileName").asString()).hasSize(255);
+    assertThat(Files.exists(outside)).isFalse();
+    assertThat(Files.exists(Path.of("/etc/" + p + ".csv"))).isFalse();
   }
 
   @Test

@@ -1,28 +1,31 @@
 package io.couponflow.importing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** A multipart/form-data body built by hand, as a shop's script would send it. */
+/** A multipart/form-data body built by hand, as a shop's script would send it; a file part may stream from disk. */
 final class Multipart {
   private final String boundary = "cf-" + UUID.randomUUID();
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-  private final Map<String, String> fields = new LinkedHashMap<>();
+  private final List<BodyPublisher> parts = new ArrayList<>();
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
   Multipart field(String name, Object value) {
-    fields.put(name, String.valueOf(value));
     write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
     return this;
   }
 
   Multipart file(String fileName, byte[] content) {
-    write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: text/csv\r\n\r\n");
-    body.writeBytes(content);
+    fileHeader(fileName);
+    pending.writeBytes(content);
     write("\r\n");
     return this;
   }
@@ -31,13 +34,39 @@ final class Multipart {
     return file(fileName, content.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A file part read from disk while the request is sent: the test's heap never holds it. */
+  Multipart file(String fileName, Path content) {
+    fileHeader(fileName);
+    flush();
+    try {
+      parts.add(BodyPublishers.ofFile(content));
+    } catch (FileNotFoundException e) {
+      throw new UncheckedIOException(e);
+    }
+    write("\r\n");
+    return this;
+  }
+
   HttpRequest.Builder into(HttpRequest.Builder request) {
     write("--" + boundary + "--\r\n");
+    flush();
     return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        .POST(BodyPublishers.concat(parts.toArray(BodyPublisher[]::new)));
+  }
+
+  private void fileHeader(String fileName) {
+    write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/csv\r\n\r\n");
+  }
+
+  private void flush() {
+    if (pending.size() > 0) {
+      parts.add(BodyPublishers.ofByteArray(pending.toByteArray()));
+      pending.reset();
+    }
   }
 
   private void write(String text) {
-    body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    pending.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 }
