@@ -1,7 +1,9 @@
 package io.couponflow.importing;
 
+import io.couponflow.audit.AuditLog;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
+import io.couponflow.jobs.NodeStopping;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,16 +34,20 @@ class ImportRunner {
   private final ImportStaging staging;
   private final ImportFiles files;
   private final SetCounters counters;
+  private final AuditLog audit;
+  private final NodeStopping stopping;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final int batchSize;
 
   ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files, SetCounters counters,
-      TransactionTemplate tx, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
+      AuditLog audit, NodeStopping stopping, TransactionTemplate tx, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;
     this.counters = counters;
+    this.audit = audit;
+    this.stopping = stopping;
     this.tx = tx;
     this.clock = clock;
     this.batchSize = batchSize;
@@ -76,6 +82,10 @@ class ImportRunner {
         staged = new FileStager(staging, batchSize).stage(importId, attempt, file, record.layout().hasHeader(),
             record.codeColumn(), (total, errors) -> {
               listener.afterBatch(importId, total);
+              if (stopping.now()) {
+                throw new NodeStopping.JobReleasedException("Import " + importId + " attempt " + attempt
+                    + " released at row " + total + ": this node is stopping; another node resumes it");
+              }
               return imports.progress(importId, attempt, total, errors);
             });
       }
@@ -89,16 +99,28 @@ class ImportRunner {
             attempt, staged.total(), (stagedAt - startedAt) / 1_000_000, (dedupedAt - stagedAt) / 1_000_000,
             (System.nanoTime() - dedupedAt) / 1_000_000);
       }
+    } catch (NodeStopping.JobReleasedException e) {
+      log.info(e.getMessage());
+      throw e;
     } catch (CodeFile.UnreadableFileException e) {
       log.info("Import {} stopped: {}", importId, e.getMessage());
-      imports.fail(importId, attempt, "The file is not CSV this import can read (" + e.getMessage()
-          + "). None of its codes were added.", clock.instant());
+      failed(record, attempt, "The file is not CSV this import can read (" + e.getMessage()
+          + "). None of its codes were added.");
     } catch (Exception e) {
       log.warn("Import {} failed", importId, e);
-      imports.fail(importId, attempt, "The import failed on the server (see the server log for import " + importId
-          + "). None of its codes were added; start it again.", clock.instant());
+      failed(record, attempt, "The import failed on the server (see the server log for import " + importId
+          + "). None of its codes were added; start it again.");
     }
     tidyUp(imports.find(importId).orElse(record));
+  }
+
+  private void failed(ImportRecord record, int attempt, String why) {
+    tx.executeWithoutResult(status -> {
+      if (imports.fail(record.id(), attempt, why, clock.instant())) {
+        audit.record("import.failed", "coupon-set", record.couponSetId(), "import " + record.id() + " of '"
+            + record.fileName() + "': " + why);
+      }
+    });
   }
 
   /** The one transaction that makes an import's codes appear, all at once, at most once. */
@@ -121,6 +143,8 @@ class ImportRunner {
             throw new IllegalStateException("import " + importId + " counted " + tally.success() + " but added " + added);
           }
           imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());
+          audit.record("import.finished", "coupon-set", record.couponSetId(), "import " + importId + " of '"
+              + record.fileName() + "': " + added + " codes added, " + tally.errors() + " rows rejected");
         });
         return;
       } catch (DuplicateKeyException raced) {

@@ -2,6 +2,7 @@ package io.couponflow.importing;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.couponflow.audit.AuditLog;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
@@ -39,10 +40,11 @@ public class ImportService {
   private final Scheduler scheduler;
   private final OneTimeTask<Void> task;
   private final TransactionTemplate tx;
+  private final AuditLog audit;
   private final Clock clock;
 
   ImportService(ImportRepository imports, ImportStaging staging, ImportFiles files, CouponSetService sets,
-      Scheduler scheduler, @Qualifier("importTask") OneTimeTask<Void> importTask, TransactionTemplate tx, Clock clock) {
+      Scheduler scheduler, @Qualifier("importTask") OneTimeTask<Void> importTask, TransactionTemplate tx, AuditLog audit, Clock clock) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;
@@ -50,6 +52,7 @@ public class ImportService {
     this.scheduler = scheduler;
     this.task = importTask;
     this.tx = tx;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -88,6 +91,8 @@ public class ImportService {
     String storedName = UploadName.of(fileName);
     long id = tx.execute(status -> {
       long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, origin, clock.instant());
+      audit.record("import.started", "coupon-set", couponSetId, "import " + importId + " of '" + storedName + "'"
+          + (childSetId == null ? "" : " into child set " + childSetId));
       files.adopt(importId, file);
       scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
       return importId;
@@ -166,7 +171,14 @@ public class ImportService {
     if (record.status() == ImportStatus.CANCELLED) {
       return;
     }
-    if (!imports.cancel(id, clock.instant())) {
+    boolean cancelled = Boolean.TRUE.equals(tx.execute(status -> {
+      boolean done = imports.cancel(id, clock.instant());
+      if (done) {
+        audit.record("import.cancelled", "coupon-set", record.couponSetId(), "import " + id + " of '" + record.fileName() + "'");
+      }
+      return done;
+    }));
+    if (!cancelled) {
       throw ApiException.conflict("import-not-cancellable", "Import is over",
           "Import " + id + " is " + require(id).status().wire() + " and can no longer be cancelled");
     }

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The database-backed job queue. A node that dies stops sending heartbeats; after
- * {@code heartbeat × missedHeartbeats} another node takes its jobs over.
+ * {@code heartbeat × missedHeartbeats} another node takes its jobs over. A node that is stopped
+ * waits up to {@code shutdownWait} for running jobs; long ones (imports) hand themselves back at
+ * once so another node resumes them. {@code nodeName} is what the queue records as the node
+ * running a job (default: host name and process id).
  */
 @ConfigurationProperties("couponflow.jobs")
 public record JobsProperties(
@@ -14,4 +17,6 @@ public record JobsProperties(
     @DefaultValue("500ms") Duration pollingInterval,
     @DefaultValue("5s") Duration heartbeat,
     @DefaultValue("4") int missedHeartbeats,
-    @DefaultValue("true") boolean enabled) {}
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("15s") Duration shutdownWait,
+    @DefaultValue("") String nodeName) {}

@@ -2,8 +2,11 @@ package io.couponflow.jobs;
 
 import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -45,12 +48,27 @@ class SchedulerConfig {
         .heartbeatInterval(properties.heartbeat())
         .missedHeartbeatsLimit(properties.missedHeartbeats())
         .enableImmediateExecution()
+        .shutdownMaxWait(properties.shutdownWait())
+        .schedulerName(new SchedulerName.Fixed(nodeName(properties)))
         .commitWhenAutocommitDisabled(false)
         .build();
   }
 
+  private static String nodeName(JobsProperties properties) {
+    if (!properties.nodeName().isBlank()) {
+      return properties.nodeName().strip();
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "node";
+    }
+    return host + "-" + ProcessHandle.current().pid();
+  }
+
   @Bean
-  SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobsProperties properties) {
+  SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobsProperties properties, NodeStopping stopping) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
@@ -64,6 +82,7 @@ class SchedulerConfig {
 
       @Override
       public void stop() {
+        stopping.begin();
         if (properties.enabled()) {
           scheduler.stop();
         }

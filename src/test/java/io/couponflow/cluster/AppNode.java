@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** The packaged application running as a separate JVM, as in production. */
 final class AppNode implements AutoCloseable {
@@ -25,6 +26,11 @@ final class AppNode implements AutoCloseable {
   }
 
   static AppNode start(String jdbcUrl, String apiKey, String name) throws IOException {
+    return start(jdbcUrl, apiKey, name, Map.of());
+  }
+
+  /** {@code name} is also the node's name on the job queue ({@code scheduled_tasks.picked_by}). */
+  static AppNode start(String jdbcUrl, String apiKey, String name, Map<String, String> env) throws IOException {
     Path jar = Path.of("target", "couponflow.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException("target/couponflow.jar is missing: run the tests with 'mvn verify'");
@@ -41,6 +47,8 @@ final class AppNode implements AutoCloseable {
     builder.environment().put("COUPONFLOW_API_KEY", apiKey);
     builder.environment().put("COUPONFLOW_ADMIN_PASSWORD", "cluster-test-password");
     builder.environment().put("COUPONFLOW_RATE_LIMIT_PER_SECOND", "0");
+    builder.environment().put("COUPONFLOW_JOBS_NODE_NAME", name);
+    builder.environment().putAll(env);
     builder.directory(new File(System.getProperty("user.dir")));
     return new AppNode(builder.start(), port, log);
   }
@@ -64,6 +72,23 @@ final class AppNode implements AutoCloseable {
       process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     throw new IllegalStateException("node not healthy within " + timeout + "; log: " + Files.readString(log));
+  }
+
+  /** SIGTERM, as an orchestrator stops a node: Spring's graceful shutdown runs. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the process to end; its exit code. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("node still running after " + timeout);
+    }
+    return process.exitValue();
+  }
+
+  String logText() throws IOException {
+    return Files.readString(log);
   }
 
   /** kill -9: no shutdown hooks, no graceful anything. */

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.couponflow.common.CsvCell;
 import io.couponflow.support.ApiClient;
 import io.couponflow.support.ApiTest;
+import io.couponflow.support.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

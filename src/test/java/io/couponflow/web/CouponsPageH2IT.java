@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.couponflow.couponset.CouponSetUsage;
 import io.couponflow.support.ApiClient;
 import io.couponflow.support.ApiTest;
+import io.couponflow.support.Multipart;
 import io.couponflow.support.OnH2;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -301,5 +302,47 @@ class CouponsPageH2IT extends ApiTest {
     assertThat(browser.text("#sets .set-row")).contains(campaign + " 0");
     assertThat(browser.find("#q").getAttribute("value")).isEqualTo(campaign);
     assertThat(browser.all("#next-page")).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void theAuditLogShowsWhoDidWhatToASetWithNamesEscaped() throws Exception {
+    String name = "Audited <b>" + unique("") + "</b>";
+    long id = createMultipleSet(name, 0).get("id").asLong();
+    String p = unique("AUD");
+    var started = api.send(new Multipart().field("couponSetId", id).field("text", p + "-1\n" + p + "-2\n" + p + "-1\n")
+        .into(api.request("/api/v1/imports")));
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+    long importId = started.json().get("id").asLong();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).pollInterval(java.time.Duration.ofMillis(50))
+        .until(() -> "finished".equals(api.get("/api/v1/imports/" + importId).json().get("status").asString()));
+    browser.open("/coupons/" + id);
+    String export = browser.find("#export-unused").getAttribute("href");
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(export))
+        .header("Cookie", "JSESSIONID=" + browser.sessionCookie()).build(), HttpResponse.BodyHandlers.discarding());
+
+    browser.click("#history-link");
+    browser.waitFor(d -> !browser.all("#audit-scope").isEmpty());
+    assertThat(browser.text("#audit-scope")).isEqualTo("History of the set " + name);
+    List<String> actions = browser.all("#audit .audit-row").stream().map(r -> r.getAttribute("data-action")).toList();
+    assertThat(actions).containsExactly("codes.exported", "import.finished", "import.started", "coupon-set.created");
+    List<String> who = browser.all("#audit .audit-row td:nth-child(2)").stream().map(e -> e.getText()).toList();
+    String key = null;
+    for (var k : api.get("/api/v1/api-keys?limit=1000").json().get("items")) {
+      if (k.get("name").asString().startsWith("bootstrap")) {
+        key = "API key #" + k.get("id").asString();
+      }
+    }
+    assertThat(who).containsExactly("admin", "Couponflow", key, key);
+    assertThat(browser.text("#audit .audit-row[data-action='import.finished']"))
+        .contains("import " + importId).contains("2 codes added, 1 rows rejected");
+    assertThat(browser.all("#audit b")).isEmpty();
+    browser.screenshots("audit-log");
+
+    browser.open("/settings/audit-log");
+    browser.click("#audit-filter a[href*='api-key']");
+    browser.waitFor(d -> d.getCurrentUrl().contains("targetType=api-key"));
+    assertThat(browser.all("#audit .audit-row")).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.getAttribute("data-action")).startsWith("api-key."));
   }
 }

@@ -1,4 +1,4 @@
-package io.couponflow.importing;
+package io.couponflow.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
@@ -13,29 +13,29 @@ import java.util.List;
 import java.util.UUID;
 
 /** A multipart/form-data body built by hand, as a shop's script would send it; a file part may stream from disk. */
-final class Multipart {
+public final class Multipart {
   private final String boundary = "cf-" + UUID.randomUUID();
   private final List<BodyPublisher> parts = new ArrayList<>();
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-  Multipart field(String name, Object value) {
+  public Multipart field(String name, Object value) {
     write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
     return this;
   }
 
-  Multipart file(String fileName, byte[] content) {
+  public Multipart file(String fileName, byte[] content) {
     fileHeader(fileName);
     pending.writeBytes(content);
     write("\r\n");
     return this;
   }
 
-  Multipart file(String fileName, String content) {
+  public Multipart file(String fileName, String content) {
     return file(fileName, content.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A file part read from disk while the request is sent: the test's heap never holds it. */
-  Multipart file(String fileName, Path content) {
+  public Multipart file(String fileName, Path content) {
     fileHeader(fileName);
     flush();
     try {
@@ -47,7 +47,7 @@ final class Multipart {
     return this;
   }
 
-  HttpRequest.Builder into(HttpRequest.Builder request) {
+  public HttpRequest.Builder into(HttpRequest.Builder request) {
     write("--" + boundary + "--\r\n");
     flush();
     return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -1,0 +1,95 @@
+package io.couponflow.web;
+
+import io.couponflow.audit.AuditEntry;
+import io.couponflow.audit.AuditLog;
+import io.couponflow.common.ApiException;
+import io.couponflow.common.PageRequest;
+import io.couponflow.common.PageResponse;
+import io.couponflow.couponset.CouponSetService;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Settings → Audit log: who changed, deleted, imported or exported what, newest first, by set or kind. */
+@Controller
+class AuditLogController {
+  static final int PAGE_SIZE = 50;
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("coupon-set.created", "Created set"),
+      Map.entry("coupon-set.updated", "Changed set"),
+      Map.entry("coupon-set.deleted", "Deleted set"),
+      Map.entry("child-set.created", "Created child set"),
+      Map.entry("child-set.deleted", "Deleted child set"),
+      Map.entry("codes.added", "Added codes"),
+      Map.entry("codes.exported", "Exported codes"),
+      Map.entry("import.started", "Started import"),
+      Map.entry("import.finished", "Import finished"),
+      Map.entry("import.failed", "Import failed"),
+      Map.entry("import.cancelled", "Cancelled import"),
+      Map.entry("api-key.created", "Created API key"),
+      Map.entry("api-key.revoked", "Revoked API key"));
+
+  /** One entry as the page shows it; setName is null when the target is not a set or the set is gone. */
+  record Row(long id, Instant at, String actor, String action, String label, String targetType, String targetId,
+      String setName, String detail) {
+    public boolean danger() {
+      return action.endsWith(".deleted") || action.endsWith(".revoked") || action.endsWith(".failed");
+    }
+  }
+
+  private final AuditLog audit;
+  private final CouponSetService sets;
+
+  AuditLogController(AuditLog audit, CouponSetService sets) {
+    this.audit = audit;
+    this.sets = sets;
+  }
+
+  @GetMapping("/settings/audit-log")
+  String page(@RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
+      @RequestParam(required = false) String cursor, Model model) {
+    String type = blankToNull(targetType);
+    String target = type == null ? null : blankToNull(targetId);
+    PageResponse<AuditEntry> page = audit.page(type, target, PageRequest.of(PAGE_SIZE, cursor));
+    Map<String, String> names = new HashMap<>();
+    List<Row> rows = page.items().stream().map(e -> new Row(e.id(), e.at(), actor(e.actor()), e.action(),
+        LABELS.getOrDefault(e.action(), e.action()), e.targetType(), e.targetId(),
+        "coupon-set".equals(e.targetType()) ? names.computeIfAbsent(e.targetId(), this::setNameOrNull) : null,
+        e.detail())).toList();
+    model.addAttribute("entries", rows);
+    model.addAttribute("next", page.links().next());
+    model.addAttribute("firstPage", cursor == null || cursor.isBlank());
+    model.addAttribute("targetType", type == null ? "" : type);
+    model.addAttribute("targetId", target);
+    model.addAttribute("targetSetName", "coupon-set".equals(type) && target != null ? setNameOrNull(target) : null);
+    return "settings/audit-log";
+  }
+
+  /** "admin" for a signed-in user, "API key #12", or "Couponflow" for background work. */
+  static String actor(String stored) {
+    if (stored == null || stored.equals("system")) {
+      return "Couponflow";
+    }
+    if (stored.startsWith("apikey:")) {
+      return "API key #" + stored.substring("apikey:".length());
+    }
+    return stored.startsWith("user:") ? stored.substring("user:".length()) : stored;
+  }
+
+  private String setNameOrNull(String id) {
+    try {
+      return sets.require(Long.parseLong(id)).name();
+    } catch (ApiException | NumberFormatException gone) {
+      return null;
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
