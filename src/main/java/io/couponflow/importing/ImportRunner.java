@@ -114,6 +114,10 @@ class ImportRunner {
     tidyUp(imports.find(importId).orElse(record));
   }
 
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private void failed(ImportRecord record, int attempt, String why) {
     tx.executeWithoutResult(status -> {
       if (imports.fail(record.id(), attempt, why, clock.instant())) {
@@ -144,7 +148,7 @@ class ImportRunner {
           }
           imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());
           audit.record("import.finished", "coupon-set", record.couponSetId(), "import " + importId + " of '"
-              + record.fileName() + "': " + added + " codes added, " + tally.errors() + " rows rejected");
+              + record.fileName() + "': " + count(added, "code") + " added, " + count(tally.errors(), "row") + " rejected");
         });
         return;
       } catch (DuplicateKeyException raced) {

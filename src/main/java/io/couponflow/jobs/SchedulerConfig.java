@@ -102,8 +102,9 @@ class SchedulerConfig {
 
       @Override
       public int getPhase() {
-        // after the web server stops taking requests, before the DataSource closes
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        // stopped after the web server's graceful shutdown (DEFAULT_PHASE - 1024) has let requests
+        // finish, before the web server itself stops (- 2048) and long before the DataSource closes
+        return SmartLifecycle.DEFAULT_PHASE - 1536;
       }
     };
   }

@@ -243,14 +243,14 @@ class CouponsPageH2IT extends ApiTest {
     long id = createMultipleSet("Children " + unique(""), 3).get("id").asLong();
     browser.open("/coupons/" + id);
     browser.click("#add-child");
-    assertThat(browser.text("#child-sets")).contains("Name the child set");
+    browser.waitForText("#child-sets", "Name the child set");
     browser.type("#childName", "vip");
     browser.click("#add-child");
     browser.waitFor(d -> !browser.all("#children .child-row").isEmpty());
     assertThat(browser.text("#children")).contains("vip");
     browser.type("#childName", "VIP");
     browser.click("#add-child");
-    assertThat(browser.text("#child-sets")).contains("already has a child set");
+    browser.waitForText("#child-sets", "already has a child set");
     assertThat(browser.find("#childName").getAttribute("value")).isEqualTo("VIP");
     browser.screenshots("set-multiple");
     assertThat(browser.find("#statistics-link").getAttribute("href")).endsWith("/coupons/" + id + "/statistics");
@@ -317,6 +317,8 @@ class CouponsPageH2IT extends ApiTest {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).pollInterval(java.time.Duration.ofMillis(50))
         .until(() -> "finished".equals(api.get("/api/v1/imports/" + importId).json().get("status").asString()));
     browser.open("/coupons/" + id);
+    assertThat(browser.text("#set-title")).as("HTML in a name is shown as text").isEqualTo(name);
+    assertThat(browser.all("#set-title b")).isEmpty();
     String export = browser.find("#export-unused").getAttribute("href");
     HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(export))
         .header("Cookie", "JSESSIONID=" + browser.sessionCookie()).build(), HttpResponse.BodyHandlers.discarding());
@@ -335,7 +337,7 @@ class CouponsPageH2IT extends ApiTest {
     }
     assertThat(who).containsExactly("admin", "Couponflow", key, key);
     assertThat(browser.text("#audit .audit-row[data-action='import.finished']"))
-        .contains("import " + importId).contains("2 codes added, 1 rows rejected");
+        .contains("import " + importId).contains("2 codes added, 1 row rejected");
     assertThat(browser.all("#audit b")).isEmpty();
     browser.screenshots("audit-log");
 
