@@ -232,4 +232,14 @@ public class CodeStore {
   public void deleteQueue(long couponSetId) {
     jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ?").param(couponSetId).update();
   }
+
+  /** See {@link SqlDialect#holdSetForNewCodes}. */
+  public boolean holdSetForNewCodes(long couponSetId) {
+    return dialect.holdSetForNewCodes(couponSetId);
+  }
+
+  /** Every code of a deleted set (PostgreSQL has no cascade from the set: see holdSetForNewCodes). */
+  public void deleteAll(long couponSetId) {
+    jdbc.sql("DELETE FROM code WHERE coupon_set_id = ?").param(couponSetId).update();
+  }
 }

@@ -139,9 +139,11 @@ public class CouponSetService {
     }
     audit.record("coupon-set.deleted", "coupon-set", id, "'" + set.name() + "'");
     events.publishEvent(new CouponSetDeleted(id));
-    codes.deleteQueue(id);
     counters.deleteAll(id);
     sets.delete(id);
+    // after the set row is gone (and any import holding it committed): no code can join it now
+    codes.deleteQueue(id);
+    codes.deleteAll(id);
   }
 
   @Transactional
@@ -174,6 +176,14 @@ public class CouponSetService {
     codes.moveChildToParent(couponSetId, childId);
     counters.moveToParent(couponSetId, childId);
     sets.deleteChild(childId);
+  }
+
+  /**
+   * Call in the transaction that inserts codes into a set, before the inserts: false when the set
+   * is gone; otherwise it cannot be deleted until that transaction ends.
+   */
+  public boolean holdForNewCodes(long couponSetId) {
+    return codes.holdSetForNewCodes(couponSetId);
   }
 
   /** Counts one use of an individual set in the caller's transaction; false when none is left. */

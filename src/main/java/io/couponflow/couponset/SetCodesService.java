@@ -49,6 +49,9 @@ public class SetCodesService {
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(status -> {
+          if (!sets.holdForNewCodes(couponSetId)) {
+            throw ApiException.notFound("Coupon set", couponSetId);
+          }
           AddCodesResult result = codes.addCodes(couponSetId, request.childSetId(), request.codes(),
               request.expiresAt(), clock.instant());
           counters.add(couponSetId, request.childSetId() == null ? 0 : request.childSetId(),

@@ -78,6 +78,12 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public boolean holdSetForNewCodes(long couponSetId) {
+    // H2 keeps the foreign key from code to coupon_set: each insert locks the set row itself
+    return jdbc.sql("SELECT id FROM coupon_set WHERE id = ?").param(couponSetId).query(Long.class).optional().isPresent();
+  }
+
+  @Override
   public void bulkInsert(String table, List<String> columns, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;

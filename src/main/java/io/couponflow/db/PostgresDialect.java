@@ -67,6 +67,12 @@ class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public boolean holdSetForNewCodes(long couponSetId) {
+    return jdbc.sql("SELECT id FROM coupon_set WHERE id = ? FOR KEY SHARE").param(couponSetId)
+        .query(Long.class).optional().isPresent();
+  }
+
+  @Override
   public void bulkInsert(String table, List<String> columns, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;

@@ -32,6 +32,14 @@ public interface SqlDialect {
   boolean isPostgres();
 
   /**
+   * Before codes are inserted into a set: true when the set exists, and then it stays until the
+   * caller's transaction ends (a delete waits). PostgreSQL's code table has no foreign key to its
+   * set (a per-row check costs a quarter of a big import), so this takes one key-share lock on the
+   * set row instead; on H2 the foreign key still does the work and this only reads.
+   */
+  boolean holdSetForNewCodes(long couponSetId);
+
+  /**
    * Appends rows to a table as fast as the database takes them: {@code COPY} on PostgreSQL, one
    * JDBC batch on H2. Values are Long, Integer, String or null. Joins the caller's transaction if
    * there is one; otherwise the rows are committed when this returns.

@@ -2,6 +2,7 @@ package io.couponflow.importing;
 
 import io.couponflow.audit.AuditLog;
 import io.couponflow.couponset.Counters;
+import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.SetCounters;
 import io.couponflow.jobs.NodeStopping;
 import java.time.Clock;
@@ -34,6 +35,7 @@ class ImportRunner {
   private final ImportStaging staging;
   private final ImportFiles files;
   private final SetCounters counters;
+  private final CouponSetService sets;
   private final AuditLog audit;
   private final NodeStopping stopping;
   private final TransactionTemplate tx;
@@ -41,11 +43,12 @@ class ImportRunner {
   private final int batchSize;
 
   ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files, SetCounters counters,
-      AuditLog audit, NodeStopping stopping, TransactionTemplate tx, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
+      CouponSetService sets, AuditLog audit, NodeStopping stopping, TransactionTemplate tx, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;
     this.counters = counters;
+    this.sets = sets;
     this.audit = audit;
     this.stopping = stopping;
     this.tx = tx;
@@ -134,6 +137,10 @@ class ImportRunner {
       try {
         tx.executeWithoutResult(status -> {
           if (!imports.lockForFinish(importId, attempt)) {
+            return;
+          }
+          if (!sets.holdForNewCodes(record.couponSetId())) {
+            failed(record, attempt, "The coupon set was deleted while the import ran. None of its codes were added.");
             return;
           }
           staging.markAlreadyExisting(importId, attempt);

@@ -396,6 +396,25 @@ abstract class ImportContract extends ApiTest {
   }
 
   @Test
+  void anImportWhoseSetIsDeletedWhileItRunsFailsWithNoCodesLeft() throws Exception {
+    long setId = multipleSet();
+    String p = unique("GONE");
+    long id = queuedWithoutJob(setId, numbered(p, 30));
+    runner.run(id, 10, (importId, total) -> {
+      if (total == 10) {
+        assertThat(api.delete("/api/v1/coupon-sets/" + setId).status()).isEqualTo(204);
+      }
+    });
+
+    JsonNode over = api.get("/api/v1/imports/" + id).json();
+    assertThat(over.get("status").asString()).isEqualTo("error");
+    assertThat(over.get("failure").asString()).contains("set was deleted");
+    assertThat(codeCount(id)).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isZero();
+  }
+
+  @Test
   void anImportInterruptedMidwayShowsNoCodesAndARerunFinishesItExactlyOnce() throws Exception {
     long setId = multipleSet();
     String p = unique("CRASH");

@@ -35,7 +35,7 @@ class ImportCountsProperties {
   private static final long SET_ID;
 
   static {
-    Flyway.configure().dataSource(DB).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(DB).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
     JDBC.sql("""
         INSERT INTO coupon_set (id, name, type, assignment_policy, created_at, updated_at)
         VALUES (1, 'existing', 'multiple', 'once-per-contact', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").update();
