@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 OUT=bench/out
 mkdir -p "$OUT"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-JAR=target/couponflow.jar
+JAR=${JAR:-target/couponflow.jar}   # JAR=other.jar compares another build in the same session
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 # run a copy, so a rebuild during a long run cannot pull the jar from under the app
 cp "$JAR" "$OUT/couponflow-bench.jar" && JAR="$OUT/couponflow-bench.jar"

@@ -78,6 +78,11 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public String importedCodesOrder() {
+    return "line_no";
+  }
+
+  @Override
   public boolean holdSetForNewCodes(long couponSetId) {
     // H2 keeps the foreign key from code to coupon_set: each insert locks the set row itself
     return jdbc.sql("SELECT id FROM coupon_set WHERE id = ?").param(couponSetId).query(Long.class).optional().isPresent();

@@ -67,6 +67,11 @@ class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public String importedCodesOrder() {
+    return "code_key";
+  }
+
+  @Override
   public boolean holdSetForNewCodes(long couponSetId) {
     return jdbc.sql("SELECT id FROM coupon_set WHERE id = ? FOR KEY SHARE").param(couponSetId)
         .query(Long.class).optional().isPresent();

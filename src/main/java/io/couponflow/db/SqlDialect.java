@@ -40,6 +40,15 @@ public interface SqlDialect {
   boolean holdSetForNewCodes(long couponSetId);
 
   /**
+   * The ORDER BY of an import's final insert (over import_staging columns). PostgreSQL inserts in
+   * code_key order, in the column's own collation, so the unique index grows at its right edge
+   * instead of at random pages: 9.9M codes went in 2.7 times faster (docs/benchmarks.md), and the
+   * set's codes are then handed out in that order. H2 keeps file order (its sort would live in
+   * the application's heap).
+   */
+  String importedCodesOrder();
+
+  /**
    * Appends rows to a table as fast as the database takes them: {@code COPY} on PostgreSQL, one
    * JDBC batch on H2. Values are Long, Integer, String or null. Joins the caller's transaction if
    * there is one; otherwise the rows are committed when this returns.

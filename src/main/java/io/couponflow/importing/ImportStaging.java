@@ -88,7 +88,7 @@ class ImportStaging {
         .update();
   }
 
-  /** Inserts the accepted rows as free codes of the set, in file order; returns how many. */
+  /** Inserts the accepted rows as free codes of the set, in the database's fastest order; returns how many. */
   long insertAccepted(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
     Map<String, Object> params = new HashMap<>();
     params.put("setId", couponSetId);
@@ -100,7 +100,7 @@ class ImportStaging {
         SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
                CAST(:now AS TIMESTAMP WITH TIME ZONE)
         FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-        ORDER BY line_no""", params, importId, childSetId == null ? 0L : childSetId);
+        ORDER BY """ + dialect.importedCodesOrder(), params, importId, childSetId == null ? 0L : childSetId);
   }
 
   Tally tally(long importId, int attempt) {

@@ -60,10 +60,20 @@ class CouponSetPageController {
   @GetMapping("/coupons/{id}")
   String show(@PathVariable long id, @RequestParam(required = false) String status,
       @RequestParam(required = false) String cursor, Model model) {
-    CouponSetView set = sets.get(id);
+    CouponSetView set = loadWithHistory(id, model);
     fill(model, set, status, cursor);
     model.addAttribute("settings", SettingsForm.of(set));
     return "coupons/set";
+  }
+
+  /**
+   * Reads the import history BEFORE the set's counters: an import that shows as finished is then
+   * always counted (it commits its codes and its status together); read the other way round, the
+   * page could show it finished next to the old total.
+   */
+  private CouponSetView loadWithHistory(long id, Model model) {
+    history.addTo(model, id);
+    return sets.get(id);
   }
 
   private void fill(Model model, CouponSetView set, String status, String cursor) {
@@ -77,7 +87,6 @@ class CouponSetPageController {
       model.addAttribute("childNames", set.childSets().stream()
           .collect(Collectors.toMap(ChildSetView::id, ChildSetView::name)));
     }
-    history.addTo(model, set.id());
   }
 
   private static CodeStatus parseStatus(String status) {
@@ -95,7 +104,7 @@ class CouponSetPageController {
   String saveSettings(@PathVariable long id, @RequestParam(defaultValue = "") String name,
       @RequestParam(defaultValue = "") String maxUses, @RequestParam(defaultValue = "once-per-contact") String policy,
       Model model, RedirectAttributes redirect, HttpServletResponse response) {
-    CouponSetView set = sets.get(id);
+    CouponSetView set = loadWithHistory(id, model);
     var errors = new FormErrors();
     errors.requireName(name);
     Long quantity = single(set) ? errors.positiveOrNull("maxUses", maxUses, "Maximum uses") : null;
@@ -122,7 +131,7 @@ class CouponSetPageController {
   @PostMapping("/coupons/{id}/child-sets")
   String createChild(@PathVariable long id, @RequestParam(defaultValue = "") String childName, Model model,
       RedirectAttributes redirect, HttpServletResponse response) {
-    CouponSetView set = sets.get(id);
+    CouponSetView set = loadWithHistory(id, model);
     var errors = new FormErrors();
     if (childName.isBlank()) {
       errors.add("childName", "Name the child set, e.g. \"10-percent\" or \"vip\"");

@@ -55,13 +55,14 @@ class CouponsController {
       default -> null;
     };
     String query = q == null ? "" : q.strip();
+    // the history before the sets' counters: an import shown as finished is then always counted
+    history.addTo(model, null);
     PageResponse<CouponSetView> page = sets.list(setType, query, PageRequest.of(PAGE_SIZE, cursor));
     model.addAttribute("filter", filter);
     model.addAttribute("q", query);
     model.addAttribute("page", page);
     model.addAttribute("firstPage", cursor == null || cursor.isBlank());
     model.addAttribute("codeHit", query.isEmpty() ? null : codeHit(query).orElse(null));
-    history.addTo(model, null);
     return "coupons/list";
   }
 

@@ -145,6 +145,21 @@ class ImportWizardH2IT extends ApiTest {
   }
 
   @Test
+  @Order(10)
+  void aPastedListOverTwoMegabytesGetsAPageThatSaysToUploadAFile() {
+    String before = api.get("/api/v1/imports?limit=1").json().get("items").toString();
+    browser.open("/coupons");
+    browser.click("#new-multiple");
+    browser.type("#name", "Too long to paste");
+    browser.driver.executeScript("document.getElementById('text').value = 'CODE-123456\\n'.repeat(250000)");
+    browser.click("#next-source");
+    browser.waitForText("main", "List too long to paste");
+    assertThat(browser.text("main")).contains("upload the file instead");
+    assertThat(browser.driver.getPageSource()).doesNotContain("application/problem+json");
+    assertThat(api.get("/api/v1/imports?limit=1").json().get("items").toString()).as("no import started").isEqualTo(before);
+  }
+
+  @Test
   @Order(3)
   void aPastedListGoesIntoAnExistingSetWithTheClickFallback() {
     long setId = createMultipleSet("Newsletter welcome " + unique("").substring(0, 4), 2).get("id").asLong();
@@ -163,9 +178,8 @@ class ImportWizardH2IT extends ApiTest {
     browser.waitFor(d -> d.getCurrentUrl().contains("/coupons/" + setId));
     browser.waitFor(d -> !browser.all("#imports .import-row[data-status=finished]").isEmpty()
         && browser.all("#history[data-running=true]").isEmpty());
-    // the page may have rendered its counters a moment before the import committed: look again
-    browser.open("/coupons/" + setId);
-    assertThat(browser.text("#stat-total")).isEqualTo("5");
+    // the page reads the history before the counters, so "finished" comes with the new total
+    browser.waitForText("#stat-total", "5");
     assertThat(set(setId).get("total").asLong()).isEqualTo(5);
   }
 
