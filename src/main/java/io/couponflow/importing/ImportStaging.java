@@ -100,7 +100,7 @@ class ImportStaging {
         SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
                CAST(:now AS TIMESTAMP WITH TIME ZONE)
         FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-        ORDER BY """ + dialect.importedCodesOrder(), params, importId, childSetId == null ? 0L : childSetId);
+        ORDER BY""" + " " + dialect.importedCodesOrder(), params, importId, childSetId == null ? 0L : childSetId);
   }
 
   Tally tally(long importId, int attempt) {

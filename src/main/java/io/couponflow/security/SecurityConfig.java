@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +58,7 @@ class SecurityConfig {
   SecurityFilterChain ui(HttpSecurity http, LoginThrottle throttle) throws Exception {
     return http
         .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new PageUploadLimitFilter(), CsrfFilter.class)
         .authorizeHttpRequests(auth -> auth
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()

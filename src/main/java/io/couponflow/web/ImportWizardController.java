@@ -61,8 +61,16 @@ class ImportWizardController {
   }
 
   @GetMapping("/coupons/import")
-  String start(@RequestParam(required = false) Long setId, Model model) {
+  String start(@RequestParam(required = false) Long setId, @RequestParam(required = false) String tooLarge,
+      Model model) {
     CouponSetView target = setId == null ? null : multipleSet(setId);
+    if ("paste".equals(tooLarge)) {
+      model.addAttribute("errors", java.util.Map.of("file", "That pasted list is over 2 MB (about 100,000 codes)."
+          + " Save the codes as a CSV file, one per line, and choose the file instead."));
+    } else if ("file".equals(tooLarge)) {
+      model.addAttribute("errors", java.util.Map.of("file", "That file is larger than this server accepts for an"
+          + " import (COUPONFLOW_MAX_UPLOAD_SIZE). Split it into smaller files."));
+    }
     model.addAttribute("target", target);
     model.addAttribute("name", "");
     model.addAttribute("text", "");

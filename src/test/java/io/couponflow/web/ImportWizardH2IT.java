@@ -146,16 +146,16 @@ class ImportWizardH2IT extends ApiTest {
 
   @Test
   @Order(10)
-  void aPastedListOverTwoMegabytesGetsAPageThatSaysToUploadAFile() {
+  void aPastedListOverTwoMegabytesIsExplainedOnTheWizardPage() {
     String before = api.get("/api/v1/imports?limit=1").json().get("items").toString();
     browser.open("/coupons");
     browser.click("#new-multiple");
     browser.type("#name", "Too long to paste");
     browser.driver.executeScript("document.getElementById('text').value = 'CODE-123456\\n'.repeat(250000)");
     browser.click("#next-source");
-    browser.waitForText("main", "List too long to paste");
-    assertThat(browser.text("main")).contains("upload the file instead");
-    assertThat(browser.driver.getPageSource()).doesNotContain("application/problem+json");
+    browser.waitForText("#file-error", "pasted list is over 2 MB");
+    assertThat(browser.text("#file-error")).contains("choose the file instead");
+    assertThat(browser.driver.getCurrentUrl()).contains("/coupons/import");
     assertThat(api.get("/api/v1/imports?limit=1").json().get("items").toString()).as("no import started").isEqualTo(before);
   }
 
