@@ -43,7 +43,8 @@ class ImportRunner {
   private final int batchSize;
 
   ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files, SetCounters counters,
-      CouponSetService sets, AuditLog audit, NodeStopping stopping, TransactionTemplate tx, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
+      CouponSetService sets, AuditLog audit, NodeStopping stopping, TransactionTemplate tx, Clock clock,
+      @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;

@@ -32,6 +32,8 @@ final class PageUploadLimitFilter extends OncePerRequestFilter {
       String back = sameSitePath(request);
       response.sendRedirect(request.getContextPath() + back + (back.contains("?") ? "&" : "?") + "tooLarge=" + kind);
       return;
+    } catch (ServletException | IOException malformed) {
+      // not a body this filter judges: the CSRF check and the page refuse it as before
     }
     chain.doFilter(request, response);
   }

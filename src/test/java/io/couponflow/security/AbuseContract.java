@@ -151,6 +151,25 @@ abstract class AbuseContract extends ApiTest {
     assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
+  @Test
+  void brokenOrOversizedFormsOnPagesAreRefusedWithoutA500() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    var broken = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/coupons/import"))
+        .header("Content-Type", "multipart/form-data; boundary=nope")
+        .POST(HttpRequest.BodyPublishers.ofString("--other\r\nno headers at all")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(broken.statusCode()).as("no session, no CSRF token").isEqualTo(403);
+
+    String boundary = "big-form";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + "A1\n".repeat(1 << 20)
+        + "\r\n--" + boundary + "--\r\n";
+    var oversized = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/coupons/import"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Referer", "http://localhost:" + port + "/coupons/import?setId=7")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(oversized.statusCode()).isEqualTo(302);
+    assertThat(oversized.headers().firstValue("Location").orElse("")).endsWith("/coupons/import?setId=7&tooLarge=paste");
+  }
+
   /** Every operation of the OpenAPI description under /api/, ids filled in. */
   private List<String[]> operations() {
     JsonNode paths = api.withKey(null).get("/v3/api-docs").json().get("paths");
