@@ -228,14 +228,14 @@ public class CodeStore {
         .params(couponSetId, childSetId).update();
   }
 
-  /** The rows outside the code table that a deleted set leaves (codes go with the set's foreign key). */
+  /** The claim queue of a deleted set. */
   public void deleteQueue(long couponSetId) {
     jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ?").param(couponSetId).update();
   }
 
   /** See {@link SqlDialect#holdSetForNewCodes}. */
-  public boolean holdSetForNewCodes(long couponSetId) {
-    return dialect.holdSetForNewCodes(couponSetId);
+  public boolean holdSetForNewCodes(long couponSetId, Long childSetId) {
+    return dialect.holdSetForNewCodes(couponSetId, childSetId);
   }
 
   /** Every code of a deleted set (PostgreSQL has no cascade from the set: see holdSetForNewCodes). */

@@ -117,6 +117,10 @@ class CouponSetRepository {
     return result;
   }
 
+  void lockChild(long childId) {
+    jdbc.sql("SELECT id FROM child_set WHERE id = ? FOR UPDATE").param(childId).query(Long.class).optional();
+  }
+
   void deleteChild(long childId) {
     jdbc.sql("DELETE FROM child_set WHERE id = ?").param(childId).update();
   }

@@ -172,6 +172,8 @@ public class CouponSetService {
   @Transactional
   public void deleteChild(long couponSetId, long childId) {
     ChildSet child = requireChild(couponSetId, childId);
+    // first the child row: an import or code push holding it commits before its codes move
+    sets.lockChild(childId);
     audit.record("child-set.deleted", "coupon-set", couponSetId, "child set '" + child.name() + "' (" + childId + ")");
     codes.moveChildToParent(couponSetId, childId);
     counters.moveToParent(couponSetId, childId);
@@ -179,11 +181,12 @@ public class CouponSetService {
   }
 
   /**
-   * Call in the transaction that inserts codes into a set, before the inserts: false when the set
-   * is gone; otherwise it cannot be deleted until that transaction ends.
+   * Call in the transaction that inserts codes into a set (and child set, when not null), before
+   * the inserts: false when either is gone; otherwise neither can be deleted until that
+   * transaction ends.
    */
-  public boolean holdForNewCodes(long couponSetId) {
-    return codes.holdSetForNewCodes(couponSetId);
+  public boolean holdForNewCodes(long couponSetId, Long childSetId) {
+    return codes.holdSetForNewCodes(couponSetId, childSetId);
   }
 
   /** Counts one use of an individual set in the caller's transaction; false when none is left. */

@@ -49,8 +49,9 @@ public class SetCodesService {
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(status -> {
-          if (!sets.holdForNewCodes(couponSetId)) {
-            throw ApiException.notFound("Coupon set", couponSetId);
+          if (!sets.holdForNewCodes(couponSetId, request.childSetId())) {
+            throw request.childSetId() == null ? ApiException.notFound("Coupon set", couponSetId)
+                : ApiException.notFound("Child set", request.childSetId());
           }
           AddCodesResult result = codes.addCodes(couponSetId, request.childSetId(), request.codes(),
               request.expiresAt(), clock.instant());

@@ -83,9 +83,11 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
-  public boolean holdSetForNewCodes(long couponSetId) {
+  public boolean holdSetForNewCodes(long couponSetId, Long childSetId) {
     // H2 keeps the foreign key from code to coupon_set: each insert locks the set row itself
-    return jdbc.sql("SELECT id FROM coupon_set WHERE id = ?").param(couponSetId).query(Long.class).optional().isPresent();
+    return jdbc.sql("SELECT id FROM coupon_set WHERE id = ?").param(couponSetId).query(Long.class).optional().isPresent()
+        && (childSetId == null || jdbc.sql("SELECT id FROM child_set WHERE id = ? AND coupon_set_id = ? FOR UPDATE")
+            .params(childSetId, couponSetId).query(Long.class).optional().isPresent());
   }
 
   @Override

@@ -72,9 +72,11 @@ class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public boolean holdSetForNewCodes(long couponSetId) {
+  public boolean holdSetForNewCodes(long couponSetId, Long childSetId) {
     return jdbc.sql("SELECT id FROM coupon_set WHERE id = ? FOR KEY SHARE").param(couponSetId)
-        .query(Long.class).optional().isPresent();
+        .query(Long.class).optional().isPresent()
+        && (childSetId == null || jdbc.sql("SELECT id FROM child_set WHERE id = ? AND coupon_set_id = ? FOR KEY SHARE")
+            .params(childSetId, couponSetId).query(Long.class).optional().isPresent());
   }
 
   @Override

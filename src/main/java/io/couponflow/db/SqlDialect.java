@@ -32,12 +32,13 @@ public interface SqlDialect {
   boolean isPostgres();
 
   /**
-   * Before codes are inserted into a set: true when the set exists, and then it stays until the
-   * caller's transaction ends (a delete waits). PostgreSQL's code table has no foreign key to its
-   * set (a per-row check costs a quarter of a big import), so this takes one key-share lock on the
-   * set row instead; on H2 the foreign key still does the work and this only reads.
+   * Before codes are inserted into a set (and child set, when not null): true when both exist,
+   * and then they stay until the caller's transaction ends (a delete waits). PostgreSQL's code
+   * table has no foreign key to its set (a per-row check costs a quarter of a big import), so this
+   * takes key-share locks on the rows instead; on H2 the set's foreign key does that work, and the
+   * child set row is locked for update.
    */
-  boolean holdSetForNewCodes(long couponSetId);
+  boolean holdSetForNewCodes(long couponSetId, Long childSetId);
 
   /**
    * The ORDER BY of an import's final insert (over import_staging columns). PostgreSQL inserts in

@@ -140,8 +140,9 @@ class ImportRunner {
           if (!imports.lockForFinish(importId, attempt)) {
             return;
           }
-          if (!sets.holdForNewCodes(record.couponSetId())) {
-            failed(record, attempt, "The coupon set was deleted while the import ran. None of its codes were added.");
+          if (!sets.holdForNewCodes(record.couponSetId(), record.childSetId())) {
+            failed(record, attempt, "The " + (record.childSetId() == null ? "coupon set" : "coupon set or child set")
+                + " was deleted while the import ran. None of its codes were added.");
             return;
           }
           staging.markAlreadyExisting(importId, attempt);

@@ -415,6 +415,29 @@ abstract class ImportContract extends ApiTest {
   }
 
   @Test
+  void anImportWhoseChildSetIsDeletedWhileItRunsFailsAndTheParentKeepsItsCodes() throws Exception {
+    long setId = multipleSet();
+    long childId = api.post("/api/v1/coupon-sets/" + setId + "/child-sets", Map.of("name", "vip")).json().get("id").asLong();
+    addCodes(setId, null, List.of(unique("KEEP")));
+    Path file = files.newUpload();
+    Files.writeString(file, numbered(unique("CHILD"), 30));
+    long id = imports.insert(setId, childId, "child.csv", FileLayout.csv(',', true), 0, "app", clock.instant());
+    files.adopt(id, file);
+    runner.run(id, 10, (importId, total) -> {
+      if (total == 10) {
+        assertThat(api.delete("/api/v1/coupon-sets/" + setId + "/child-sets/" + childId).status()).isEqualTo(204);
+      }
+    });
+
+    JsonNode over = api.get("/api/v1/imports/" + id).json();
+    assertThat(over.get("status").asString()).isEqualTo("error");
+    assertThat(over.get("failure").asString()).contains("child set was deleted");
+    assertThat(codeCount(id)).isZero();
+    assertThat(set(setId).get("total").asLong()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void anImportInterruptedMidwayShowsNoCodesAndARerunFinishesItExactlyOnce() throws Exception {
     long setId = multipleSet();
     String p = unique("CRASH");
