@@ -22,10 +22,6 @@ class AuditController {
   PageResponse<AuditEntry> list(@RequestParam(required = false) String targetType,
       @RequestParam(required = false) String targetId, @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor) {
-    return audit.page(blankToNull(targetType), blankToNull(targetId), PageRequest.of(limit, cursor));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+    return audit.page(targetType, targetId, PageRequest.of(limit, cursor));
   }
 }

@@ -30,7 +30,10 @@ public class AuditLog {
         .update();
   }
 
+  /** Newest first; a null or blank {@code targetType} or {@code targetId} does not filter. */
   public PageResponse<AuditEntry> page(String targetType, String targetId, PageRequest page) {
+    targetType = blankToNull(targetType);
+    targetId = blankToNull(targetId);
     StringBuilder sql = new StringBuilder(
         "SELECT id, at, actor, action, target_type, target_id, detail FROM audit_log WHERE id < :before");
     if (targetType != null) {
@@ -60,6 +63,10 @@ public class AuditLog {
     }
     String name = auth.getName();
     return name.startsWith("apikey:") ? name : "user:" + name;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String truncate(String detail) {

@@ -233,12 +233,7 @@ public class CodeStore {
     jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ?").param(couponSetId).update();
   }
 
-  /** See {@link SqlDialect#holdSetForNewCodes}. */
-  public boolean holdSetForNewCodes(long couponSetId, Long childSetId) {
-    return dialect.holdSetForNewCodes(couponSetId, childSetId);
-  }
-
-  /** Every code of a deleted set (PostgreSQL has no cascade from the set: see holdSetForNewCodes). */
+  /** Every code of a deleted set (PostgreSQL has no cascade from the set: see SqlDialect.holdSetForNewCodes). */
   public void deleteAll(long couponSetId) {
     jdbc.sql("DELETE FROM code WHERE coupon_set_id = ?").param(couponSetId).update();
   }

@@ -7,10 +7,12 @@ import io.couponflow.code.RejectReason;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
+import io.couponflow.db.SqlDialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,16 +27,19 @@ public class CouponSetService {
   private final ObjectProvider<CouponSetUsage> usage;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
+  private final SqlDialect dialect;
   private final Clock clock;
 
   CouponSetService(CouponSetRepository sets, SetCounters counters, CodeStore codes,
-      ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+      ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, AuditLog audit, SqlDialect dialect,
+      Clock clock) {
     this.sets = sets;
     this.counters = counters;
     this.codes = codes;
     this.usage = usage;
     this.events = events;
     this.audit = audit;
+    this.dialect = dialect;
     this.clock = clock;
   }
 
@@ -91,6 +96,11 @@ public class CouponSetService {
 
   public ChildSet requireChild(long couponSetId, long childId) {
     return sets.findChild(couponSetId, childId).orElseThrow(() -> ApiException.notFound("Child set", childId));
+  }
+
+  /** The set's name; empty when there is no such set (any more). */
+  public Optional<String> name(long id) {
+    return sets.find(id).map(CouponSet::name);
   }
 
   public CouponSetView get(long id) {
@@ -186,7 +196,7 @@ public class CouponSetService {
    * transaction ends.
    */
   public boolean holdForNewCodes(long couponSetId, Long childSetId) {
-    return codes.holdSetForNewCodes(couponSetId, childSetId);
+    return dialect.holdSetForNewCodes(couponSetId, childSetId);
   }
 
   /** Counts one use of an individual set in the caller's transaction; false when none is left. */

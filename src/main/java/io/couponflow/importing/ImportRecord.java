@@ -22,6 +22,15 @@ record ImportRecord(
     Instant finishedAt,
     String failure) {
 
+  /** How the audit log names an import: "import 12 of 'codes.csv'". */
+  static String describe(long id, String fileName) {
+    return "import " + id + " of '" + fileName + "'";
+  }
+
+  String describe() {
+    return describe(id, fileName);
+  }
+
   ImportView view() {
     return new ImportView(id, type, status.wire(), origin, couponSetId, childSetId, fileName, total, success, errors,
         status == ImportStatus.FINISHED ? "/api/v1/imports/" + id + "/errors" : null, createdAt, startedAt, finishedAt,

@@ -125,8 +125,7 @@ class ImportRunner {
   private void failed(ImportRecord record, int attempt, String why) {
     tx.executeWithoutResult(status -> {
       if (imports.fail(record.id(), attempt, why, clock.instant())) {
-        audit.record("import.failed", "coupon-set", record.couponSetId(), "import " + record.id() + " of '"
-            + record.fileName() + "': " + why);
+        audit.record("import.failed", "coupon-set", record.couponSetId(), record.describe() + ": " + why);
       }
     });
   }
@@ -156,8 +155,8 @@ class ImportRunner {
             throw new IllegalStateException("import " + importId + " counted " + tally.success() + " but added " + added);
           }
           imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());
-          audit.record("import.finished", "coupon-set", record.couponSetId(), "import " + importId + " of '"
-              + record.fileName() + "': " + count(added, "code") + " added, " + count(tally.errors(), "row") + " rejected");
+          audit.record("import.finished", "coupon-set", record.couponSetId(), record.describe() + ": "
+              + count(added, "code") + " added, " + count(tally.errors(), "row") + " rejected");
         });
         return;
       } catch (DuplicateKeyException raced) {

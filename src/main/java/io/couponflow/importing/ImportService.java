@@ -44,7 +44,8 @@ public class ImportService {
   private final Clock clock;
 
   ImportService(ImportRepository imports, ImportStaging staging, ImportFiles files, CouponSetService sets,
-      Scheduler scheduler, @Qualifier("importTask") OneTimeTask<Void> importTask, TransactionTemplate tx, AuditLog audit, Clock clock) {
+      Scheduler scheduler, @Qualifier("importTask") OneTimeTask<Void> importTask, TransactionTemplate tx, AuditLog audit,
+      Clock clock) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;
@@ -91,7 +92,7 @@ public class ImportService {
     String storedName = UploadName.of(fileName);
     long id = tx.execute(status -> {
       long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, origin, clock.instant());
-      audit.record("import.started", "coupon-set", couponSetId, "import " + importId + " of '" + storedName + "'"
+      audit.record("import.started", "coupon-set", couponSetId, ImportRecord.describe(importId, storedName)
           + (childSetId == null ? "" : " into child set " + childSetId));
       files.adopt(importId, file);
       scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
@@ -174,7 +175,7 @@ public class ImportService {
     boolean cancelled = Boolean.TRUE.equals(tx.execute(status -> {
       boolean done = imports.cancel(id, clock.instant());
       if (done) {
-        audit.record("import.cancelled", "coupon-set", record.couponSetId(), "import " + id + " of '" + record.fileName() + "'");
+        audit.record("import.cancelled", "coupon-set", record.couponSetId(), record.describe());
       }
       return done;
     }));

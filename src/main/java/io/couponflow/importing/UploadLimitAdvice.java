@@ -1,6 +1,7 @@
 package io.couponflow.importing;
 
 import io.couponflow.common.Problems;
+import io.couponflow.common.UploadLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class UploadLimitAdvice {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-    String detail = String.valueOf(e.getMostSpecificCause().getMessage()).contains("maxPostSize")
+    String detail = UploadLimits.formFieldsOverLimit(e)
         ? "The form fields (such as a pasted text) exceed 2 MB; upload them as a file instead"
         : "The upload exceeds the largest import file this server accepts (COUPONFLOW_MAX_UPLOAD_SIZE)";
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,

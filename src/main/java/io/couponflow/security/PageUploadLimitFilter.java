@@ -1,5 +1,6 @@
 package io.couponflow.security;
 
+import io.couponflow.common.UploadLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ final class PageUploadLimitFilter extends OncePerRequestFilter {
     try {
       request.getParts();
     } catch (IllegalStateException tooLarge) {
-      String kind = String.valueOf(tooLarge.getMessage()).contains("maxPostSize") ? "paste" : "file";
+      String kind = UploadLimits.formFieldsOverLimit(tooLarge) ? "paste" : "file";
       String back = sameSitePath(request);
       response.sendRedirect(request.getContextPath() + back + (back.contains("?") ? "&" : "?") + "tooLarge=" + kind);
       return;

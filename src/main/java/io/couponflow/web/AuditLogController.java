@@ -2,7 +2,6 @@ package io.couponflow.web;
 
 import io.couponflow.audit.AuditEntry;
 import io.couponflow.audit.AuditLog;
-import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
 import io.couponflow.couponset.CouponSetService;
@@ -15,7 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Settings → Audit log: who changed, deleted, imported or exported what, newest first, by set or kind. */
+/** The Audit log page: who changed, deleted, imported or exported what, newest first, by set or kind. */
 @Controller
 class AuditLogController {
   static final int PAGE_SIZE = 50;
@@ -53,8 +52,9 @@ class AuditLogController {
   @GetMapping("/settings/audit-log")
   String page(@RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
       @RequestParam(required = false) String cursor, Model model) {
-    String type = blankToNull(targetType);
-    String target = type == null ? null : blankToNull(targetId);
+    String type = targetType == null || targetType.isBlank() ? null : targetType;
+    // a target id only narrows a kind: without one, the page shows everything
+    String target = type == null || targetId == null || targetId.isBlank() ? null : targetId;
     PageResponse<AuditEntry> page = audit.page(type, target, PageRequest.of(PAGE_SIZE, cursor));
     Map<String, String> names = new HashMap<>();
     List<Row> rows = page.items().stream().map(e -> new Row(e.id(), e.at(), actor(e.actor()), e.action(),
@@ -83,13 +83,10 @@ class AuditLogController {
 
   private String setNameOrNull(String id) {
     try {
-      return sets.require(Long.parseLong(id)).name();
-    } catch (ApiException | NumberFormatException gone) {
+      return sets.name(Long.parseLong(id)).orElse(null);
+    } catch (NumberFormatException notASetId) {
       return null;
     }
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 }

@@ -1,6 +1,5 @@
 package io.couponflow.web;
 
-import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.importing.ImportService;
@@ -38,20 +37,12 @@ class ImportHistory {
     List<ImportView> found = imports.list(couponSetId, new PageRequest(ROWS, null)).items();
     Map<Long, String> names = new HashMap<>();
     List<Row> rows = found.stream().map(i -> new Row(i.id(), i.couponSetId(),
-        names.computeIfAbsent(i.couponSetId(), this::nameOrNull), i.fileName(), i.status(), i.total(), i.success(),
+        names.computeIfAbsent(i.couponSetId(), id -> sets.name(id).orElse(null)), i.fileName(), i.status(), i.total(), i.success(),
         i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure())).toList();
     boolean running = rows.stream().anyMatch(Row::running);
     model.addAttribute("imports", rows);
     model.addAttribute("importsRunning", running);
     model.addAttribute("historySetId", couponSetId);
     return running;
-  }
-
-  private String nameOrNull(long setId) {
-    try {
-      return sets.require(setId).name();
-    } catch (ApiException deleted) {
-      return null;
-    }
   }
 }

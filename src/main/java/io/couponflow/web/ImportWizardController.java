@@ -128,7 +128,6 @@ class ImportWizardController {
     }
   }
 
-
   private static String explainUnreadable(ApiException e) {
     return "unreadable-file".equals(e.slug())
         ? "This file can't be imported: " + e.getMessage() + ". Export it from your shop as a CSV (UTF-8) file."

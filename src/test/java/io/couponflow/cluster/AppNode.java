@@ -25,10 +25,6 @@ final class AppNode implements AutoCloseable {
     this.log = log;
   }
 
-  static AppNode start(String jdbcUrl, String apiKey, String name) throws IOException {
-    return start(jdbcUrl, apiKey, name, Map.of());
-  }
-
   /** {@code name} is also the node's name on the job queue ({@code scheduled_tasks.picked_by}). */
   static AppNode start(String jdbcUrl, String apiKey, String name, Map<String, String> env) throws IOException {
     Path jar = Path.of("target", "couponflow.jar");

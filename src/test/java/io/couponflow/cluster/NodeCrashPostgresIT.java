@@ -94,25 +94,24 @@ class NodeCrashPostgresIT {
 
       assertThat(failedCalls.get()).as("calls to the killed node fail").isPositive();
       assertThat(seen.size()).as("the surviving node kept assigning").isGreaterThan(1000);
-      try (Connection c = DriverManager.getConnection(db.url, "postgres", ""); Statement s = c.createStatement()) {
-        assertThat(single(s, "SELECT COUNT(*) - COUNT(DISTINCT code_id) FROM assignment WHERE status <> 'released'"))
-            .as("no code held twice").isZero();
-        Map<Long, String> stored = new ConcurrentHashMap<>();
-        try (ResultSet rs = s.executeQuery("SELECT id, code FROM assignment")) {
-          while (rs.next()) {
-            stored.put(rs.getLong(1), rs.getString(2));
-          }
+      assertThat(db.single("SELECT COUNT(*) - COUNT(DISTINCT code_id) FROM assignment WHERE status <> 'released'"))
+          .as("no code held twice").isZero();
+      Map<Long, String> stored = new ConcurrentHashMap<>();
+      try (Connection c = DriverManager.getConnection(db.url, "postgres", ""); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id, code FROM assignment")) {
+        while (rs.next()) {
+          stored.put(rs.getLong(1), rs.getString(2));
         }
-        assertThat(stored).as("every 201 the client saw is in the database").containsAllEntriesOf(seen);
-        long assignedRows = single(s, "SELECT COUNT(*) FROM assignment WHERE status <> 'released'");
-        assertThat(single(s, "SELECT SUM(assigned) FROM set_counter WHERE coupon_set_id = " + setId))
-            .as("counter equals the rows").isEqualTo(assignedRows);
-        assertThat(single(s, "SELECT SUM(total) FROM set_counter WHERE coupon_set_id = " + setId)).isEqualTo(3000);
-        assertThat(single(s, "SELECT COUNT(*) FROM free_code WHERE coupon_set_id = " + setId))
-            .as("every code is either free or assigned").isEqualTo(3000 - assignedRows);
-        assertThat(single(s, "SELECT COUNT(*) FROM code WHERE coupon_set_id = " + setId + " AND status = 'assigned'"))
-            .isEqualTo(assignedRows);
       }
+      assertThat(stored).as("every 201 the client saw is in the database").containsAllEntriesOf(seen);
+      long assignedRows = db.single("SELECT COUNT(*) FROM assignment WHERE status <> 'released'");
+      assertThat(db.single("SELECT SUM(assigned) FROM set_counter WHERE coupon_set_id = " + setId))
+          .as("counter equals the rows").isEqualTo(assignedRows);
+      assertThat(db.single("SELECT SUM(total) FROM set_counter WHERE coupon_set_id = " + setId)).isEqualTo(3000);
+      assertThat(db.single("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = " + setId))
+          .as("every code is either free or assigned").isEqualTo(3000 - assignedRows);
+      assertThat(db.single("SELECT COUNT(*) FROM code WHERE coupon_set_id = " + setId + " AND status = 'assigned'"))
+          .isEqualTo(assignedRows);
 
       // b's import is revived on a once b's heartbeat is missed; every import ends finished, exactly once
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
@@ -131,13 +130,6 @@ class NodeCrashPostgresIT {
       // a finished import's staging rows go right after its commit
       await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
           .until(() -> db.single("SELECT COUNT(*) FROM import_staging") == 0);
-    }
-  }
-
-  private static long single(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

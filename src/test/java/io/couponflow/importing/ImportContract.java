@@ -419,10 +419,7 @@ abstract class ImportContract extends ApiTest {
     long setId = multipleSet();
     long childId = api.post("/api/v1/coupon-sets/" + setId + "/child-sets", Map.of("name", "vip")).json().get("id").asLong();
     addCodes(setId, null, List.of(unique("KEEP")));
-    Path file = files.newUpload();
-    Files.writeString(file, numbered(unique("CHILD"), 30));
-    long id = imports.insert(setId, childId, "child.csv", FileLayout.csv(',', true), 0, "app", clock.instant());
-    files.adopt(id, file);
+    long id = queuedWithoutJob(setId, childId, numbered(unique("CHILD"), 30));
     runner.run(id, 10, (importId, total) -> {
       if (total == 10) {
         assertThat(api.delete("/api/v1/coupon-sets/" + setId + "/child-sets/" + childId).status()).isEqualTo(204);
@@ -513,9 +510,13 @@ abstract class ImportContract extends ApiTest {
 
   /** An import row and its file, as start() leaves them, but with no job: the test runs it. */
   private long queuedWithoutJob(long setId, String csv) throws Exception {
+    return queuedWithoutJob(setId, null, csv);
+  }
+
+  private long queuedWithoutJob(long setId, Long childSetId, String csv) throws Exception {
     Path file = files.newUpload();
     Files.writeString(file, csv);
-    long id = imports.insert(setId, null, "manual.csv", FileLayout.csv(',', true), 0, "app", clock.instant());
+    long id = imports.insert(setId, childSetId, "manual.csv", FileLayout.csv(',', true), 0, "app", clock.instant());
     files.adopt(id, file);
     return id;
   }

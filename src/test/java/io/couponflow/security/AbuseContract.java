@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couponflow.support.ApiClient;
 import io.couponflow.support.ApiTest;
+import io.couponflow.support.Multipart;
 import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -159,13 +160,10 @@ abstract class AbuseContract extends ApiTest {
         .POST(HttpRequest.BodyPublishers.ofString("--other\r\nno headers at all")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(broken.statusCode()).as("no session, no CSRF token").isEqualTo(403);
 
-    String boundary = "big-form";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + "A1\n".repeat(1 << 20)
-        + "\r\n--" + boundary + "--\r\n";
-    var oversized = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/coupons/import"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Referer", "http://localhost:" + port + "/coupons/import?setId=7")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    var oversized = http.send(new Multipart().field("text", "A1\n".repeat(1 << 20))
+        .into(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/coupons/import"))
+            .header("Referer", "http://localhost:" + port + "/coupons/import?setId=7")).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(oversized.statusCode()).isEqualTo(302);
     assertThat(oversized.headers().firstValue("Location").orElse("")).endsWith("/coupons/import?setId=7&tooLarge=paste");
   }
