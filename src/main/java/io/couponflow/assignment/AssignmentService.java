@@ -80,6 +80,22 @@ public class AssignmentService {
     }
   }
 
+  /**
+   * Assigns every command, answering in command order; each outcome is what {@link #assign} would
+   * have answered alone. Commands for the same set and child set are served together.
+   */
+  public java.util.List<AssignOutcome> assignAll(java.util.List<AssignCommand> commands) {
+    java.util.List<AssignOutcome> outcomes = new java.util.ArrayList<>(commands.size());
+    for (AssignCommand command : commands) {
+      try {
+        outcomes.add(AssignOutcome.of(assign(command.couponSetId(), command.request(), command.idempotencyKey())));
+      } catch (ApiException e) {
+        outcomes.add(AssignOutcome.failed(e));
+      }
+    }
+    return outcomes;
+  }
+
   private Optional<Result> earlier(CouponSet set, long childKey, String contactId, String key, String requestHash) {
     if (key != null) {
       var stored = assignments.findRequest(set.id(), key);
