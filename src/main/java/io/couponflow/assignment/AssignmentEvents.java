@@ -13,6 +13,9 @@ public final class AssignmentEvents {
   public record CouponAssigned(long assignmentId, long couponSetId, Long childSetId, long codeChildKey, String code,
       String contactId, Long workflowId, Instant at) {}
 
+  /** The assignments one transaction made, published once so listeners write them as one batch. */
+  public record CouponsAssigned(java.util.List<CouponAssigned> assigned) {}
+
   public record CouponSent(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
       Long workflowId, Instant at) {}
 

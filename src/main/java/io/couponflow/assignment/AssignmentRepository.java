@@ -1,10 +1,19 @@
 package io.couponflow.assignment;
 
+import io.couponflow.db.MultiRow;
+import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,10 +26,112 @@ class AssignmentRepository {
 
   record StoredRequest(String requestHash, long assignmentId) {}
 
-  private final JdbcClient jdbc;
+  /** An idempotency key stored earlier, with the assignment it answered. */
+  record Replay(String requestHash, Assignment assignment) {}
 
-  AssignmentRepository(JdbcClient jdbc) {
+  /** A row of a batch insert of idempotency keys or holds: the key and the assignment it will point at. */
+  record Claim(String key, String requestHash, long assignmentId) {}
+
+  private final JdbcClient jdbc;
+  private final SqlDialect dialect;
+
+  AssignmentRepository(JdbcClient jdbc, SqlDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
+  }
+
+  /** Ids for new assignments, from the sequence every insert uses: holds and keys can point at them first. */
+  List<Long> newIds(int count) {
+    return jdbc.sql("SELECT nextval('assignment_id_seq') FROM generate_series(1, ?)").param(count)
+        .query(Long.class).list();
+  }
+
+  /**
+   * Stores idempotency keys, in key order (two batches then lock index entries in the same order);
+   * answers the keys that were new. A key stored before, or by a concurrent batch, is left as it is.
+   */
+  Set<String> insertRequests(long couponSetId, List<Claim> rows, Instant now) {
+    List<Claim> sorted = rows.stream().sorted(java.util.Comparator.comparing(Claim::key)).toList();
+    List<Object> params = new ArrayList<>();
+    for (Claim row : sorted) {
+      params.addAll(List.of(couponSetId, row.key(), row.requestHash(), row.assignmentId(), Timestamps.bind(now)));
+    }
+    String insert = "INSERT INTO assignment_request (coupon_set_id, idempotency_key, request_hash, assignment_id,"
+        + " created_at) VALUES " + MultiRow.values(sorted.size(), 5) + " ON CONFLICT DO NOTHING";
+    return new HashSet<>(jdbc.sql(dialect.returning(insert, "idempotency_key")).params(params)
+        .query(String.class).list());
+  }
+
+  /** Earlier requests by key, with their assignments. */
+  Map<String, Replay> findRequests(long couponSetId, Collection<String> keys) {
+    Map<String, Replay> found = new HashMap<>();
+    List<Object> params = new ArrayList<>();
+    params.add(couponSetId);
+    params.addAll(keys);
+    jdbc.sql("SELECT r.idempotency_key, r.request_hash, " + COLUMNS
+            + " FROM assignment_request r JOIN assignment a ON a.id = r.assignment_id"
+            + " WHERE r.coupon_set_id = ? AND r.idempotency_key IN (" + MultiRow.list(keys.size()) + ")")
+        .params(params)
+        .query(rs -> {
+          found.put(rs.getString("idempotency_key"), new Replay(rs.getString("request_hash"), map(rs, 0)));
+        });
+    return found;
+  }
+
+  /** Records which contacts hold a code of the set and child set, in contact order; answers the contacts that were new. */
+  Set<String> insertHolds(long couponSetId, long childKey, List<Claim> rows) {
+    List<Claim> sorted = rows.stream().sorted(java.util.Comparator.comparing(Claim::key)).toList();
+    List<Object> params = new ArrayList<>();
+    for (Claim row : sorted) {
+      params.addAll(List.of(couponSetId, childKey, row.key(), row.assignmentId()));
+    }
+    String insert = "INSERT INTO contact_hold (coupon_set_id, child_key, contact_id, assignment_id) VALUES "
+        + MultiRow.values(sorted.size(), 4) + " ON CONFLICT DO NOTHING";
+    return new HashSet<>(jdbc.sql(dialect.returning(insert, "contact_id")).params(params).query(String.class).list());
+  }
+
+  /** The assignments the contacts hold in the set and child set. */
+  Map<String, Assignment> findHeld(long couponSetId, long childKey, Collection<String> contactIds) {
+    Map<String, Assignment> found = new HashMap<>();
+    List<Object> params = new ArrayList<>(List.of(couponSetId, childKey));
+    params.addAll(contactIds);
+    jdbc.sql("SELECT h.contact_id AS holder, " + COLUMNS + " FROM contact_hold h JOIN assignment a ON a.id = h.assignment_id"
+            + " WHERE h.coupon_set_id = ? AND h.child_key = ? AND h.contact_id IN (" + MultiRow.list(contactIds.size())
+            + ")")
+        .params(params)
+        .query(rs -> {
+          found.put(rs.getString("holder"), map(rs, 0));
+        });
+    return found;
+  }
+
+  /** Takes back holds and keys written for assignments that were not made after all (no code left, or lost a race). */
+  void forgetUnmade(Collection<Long> assignmentIds) {
+    if (assignmentIds.isEmpty()) {
+      return;
+    }
+    String in = MultiRow.list(assignmentIds.size());
+    jdbc.sql("DELETE FROM contact_hold WHERE assignment_id IN (" + in + ")").params(List.copyOf(assignmentIds)).update();
+    jdbc.sql("DELETE FROM assignment_request WHERE assignment_id IN (" + in + ")").params(List.copyOf(assignmentIds))
+        .update();
+  }
+
+  /** Inserts new assignments with the ids taken by {@link #newIds}, in one statement. */
+  void insertAll(List<Assignment> rows) {
+    List<Object> params = new ArrayList<>();
+    for (Assignment a : rows) {
+      params.addAll(java.util.Arrays.asList(a.id(), a.couponSetId(), a.childSetId(), a.codeChildKey(), a.codeId(),
+          a.code(), a.contactId(), a.workflowId(), Timestamps.bind(a.assignedAt())));
+    }
+    String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'assigned')";
+    int inserted = jdbc.sql("""
+            INSERT INTO assignment (id, coupon_set_id, child_set_id, code_child_key, code_id, code, contact_id,
+                                    workflow_id, assigned_at, status)
+            VALUES """ + String.join(", ", java.util.Collections.nCopies(rows.size(), row)))
+        .params(params).update();
+    if (inserted != rows.size()) {
+      throw new IllegalStateException("inserted " + inserted + " of " + rows.size() + " assignments");
+    }
   }
 
   long insert(long couponSetId, Long childSetId, long codeChildKey, long codeId, String code, String contactId,

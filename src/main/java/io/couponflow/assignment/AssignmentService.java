@@ -9,47 +9,46 @@ import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
-import io.couponflow.db.SqlDialect.ClaimedCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands codes to contacts. Each assignment is one short transaction: claim a code (or count a use
- * of an individual set), record the assignment, then the contended rows last so their locks are
- * held only until commit. Two calls racing for the same contact or idempotency key meet on a
- * primary key: the loser rolls back (its code goes back to the queue) and answers with the winner's.
+ * Hands codes to contacts. Requests for the same set and child set are served together by
+ * {@link AssignmentCoalescer}, a batch per transaction ({@link AssignmentBatch}); each gets the
+ * answer it would have got alone. No code ever goes to two assignments: the claim, the holds and
+ * the idempotency keys are guarded by the database, whatever the number of nodes.
  */
 @Service
 public class AssignmentService {
-  private static final int ATTEMPTS = 3;
-
   private final AssignmentRepository assignments;
+  private final AssignmentCoalescer coalescer;
   private final CouponSetService sets;
   private final CodeStore codes;
   private final SetCounters counters;
-  private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, SetCounters counters,
-      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+  AssignmentService(AssignmentRepository assignments, AssignmentCoalescer coalescer, CouponSetService sets,
+      CodeStore codes, SetCounters counters, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
+    this.coalescer = coalescer;
     this.sets = sets;
     this.codes = codes;
     this.counters = counters;
-    this.tx = tx;
     this.events = events;
     this.clock = clock;
   }
@@ -58,104 +57,80 @@ public class AssignmentService {
   public record Result(Assignment assignment, boolean reused) {}
 
   public Result assign(long couponSetId, AssignRequest request, String idempotencyKey) {
-    CouponSet set = sets.require(couponSetId);
-    ChildSet child = request.childSetId() == null ? null : sets.requireChild(couponSetId, request.childSetId());
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-      throw ApiException.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
+    CouponSet set = sets.requireForAssignment(couponSetId);
+    ChildSet child = request.childSetId() == null ? null
+        : sets.requireChildForAssignment(couponSetId, request.childSetId());
+    var answer = coalescer.submit(set, child, List.of(ask(request, idempotencyKey))).get(0);
+    if (answer.failure() != null) {
+      throw answer.failure();
     }
-    String requestHash = hash(request);
-    long childKey = child == null ? 0 : child.id();
-    for (int attempt = 1; ; attempt++) {
-      Optional<Result> earlier = earlier(set, childKey, request.contactId(), idempotencyKey, requestHash);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
-      try {
-        return new Result(tx.execute(status -> assignNew(set, child, request, idempotencyKey, requestHash)), false);
-      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-        if (attempt == ATTEMPTS) {
-          throw raced;
-        }
-      }
-    }
+    return answer.result();
   }
 
   /**
    * Assigns every command, answering in command order; each outcome is what {@link #assign} would
    * have answered alone. Commands for the same set and child set are served together.
    */
-  public java.util.List<AssignOutcome> assignAll(java.util.List<AssignCommand> commands) {
-    java.util.List<AssignOutcome> outcomes = new java.util.ArrayList<>(commands.size());
-    for (AssignCommand command : commands) {
+  public List<AssignOutcome> assignAll(List<AssignCommand> commands) {
+    AssignOutcome[] outcomes = new AssignOutcome[commands.size()];
+    Map<List<Long>, List<Integer>> lanes = new LinkedHashMap<>();
+    for (int i = 0; i < commands.size(); i++) {
+      AssignCommand command = commands.get(i);
+      lanes.computeIfAbsent(Arrays.asList(command.couponSetId(), command.request().childSetId()), k -> new ArrayList<>())
+          .add(i);
+    }
+    lanes.forEach((lane, indexes) -> {
       try {
-        outcomes.add(AssignOutcome.of(assign(command.couponSetId(), command.request(), command.idempotencyKey())));
-      } catch (ApiException e) {
-        outcomes.add(AssignOutcome.failed(e));
-      }
-    }
-    return outcomes;
-  }
-
-  private Optional<Result> earlier(CouponSet set, long childKey, String contactId, String key, String requestHash) {
-    if (key != null) {
-      var stored = assignments.findRequest(set.id(), key);
-      if (stored.isPresent()) {
-        if (!stored.get().requestHash().equals(requestHash)) {
-          throw ApiException.unprocessable("idempotency-key-reused", "Idempotency key reused",
-              "This Idempotency-Key was already used for this set with a different request body");
+        CouponSet set = sets.requireForAssignment(lane.get(0));
+        ChildSet child = lane.get(1) == null ? null : sets.requireChildForAssignment(lane.get(0), lane.get(1));
+        List<AssignmentBatch.Ask> asks = new ArrayList<>();
+        List<Integer> asked = new ArrayList<>();
+        for (int i : indexes) {
+          try {
+            asks.add(ask(commands.get(i).request(), commands.get(i).idempotencyKey()));
+            asked.add(i);
+          } catch (ApiException e) {
+            outcomes[i] = AssignOutcome.failed(e);
+          }
         }
-        return assignments.find(stored.get().assignmentId()).map(a -> new Result(a, true));
+        var answers = coalescer.submit(set, child, asks);
+        for (int n = 0; n < asked.size(); n++) {
+          var answer = answers.get(n);
+          if (answer.failure() instanceof ApiException e) {
+            outcomes[asked.get(n)] = AssignOutcome.failed(e);
+          } else if (answer.failure() != null) {
+            throw answer.failure();
+          } else {
+            outcomes[asked.get(n)] = AssignOutcome.of(answer.result());
+          }
+        }
+      } catch (ApiException e) {
+        indexes.forEach(i -> outcomes[i] = outcomes[i] != null ? outcomes[i] : AssignOutcome.failed(e));
       }
-    }
-    if (set.assignmentPolicy().reusesHeldCode()) {
-      return assignments.findHeld(set.id(), childKey, contactId).map(a -> new Result(a, true));
-    }
-    return Optional.empty();
+    });
+    return Arrays.asList(outcomes);
   }
 
-  private Assignment assignNew(CouponSet set, ChildSet child, AssignRequest request, String key, String requestHash) {
-    Instant now = clock.instant();
-    if (set.isExpiredAt(now)) {
-      throw ApiException.conflict("coupon-set-expired", "Coupon set expired",
-          "Coupon set " + set.id() + " (" + set.name() + ") expired at " + set.expiresAt());
+  private static AssignmentBatch.Ask ask(AssignRequest request, String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+      throw ApiException.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
     }
-    long childKey = child == null ? 0 : child.id();
-    long codeId;
-    String code;
-    long codeChildKey;
-    if (set.isSingle()) {
-      codeId = codes.singleCodeId(set.id());
-      code = set.code();
-      codeChildKey = 0;
-    } else {
-      ClaimedCode claimed = codes.claim(set.id(), child == null ? null : childKey).orElseThrow(() -> exhausted(set));
-      codeId = claimed.codeId();
-      code = claimed.value();
-      codeChildKey = claimed.childKey();
-    }
-    long id = assignments.insert(set.id(), child == null ? null : child.id(), codeChildKey, codeId, code,
-        request.contactId(), request.workflowId(), now);
-    if (set.assignmentPolicy().reusesHeldCode()) {
-      assignments.insertHold(set.id(), childKey, request.contactId(), id);
-    }
-    if (key != null) {
-      assignments.insertRequest(set.id(), key, requestHash, id, now);
-    }
-    // one lock order everywhere (listeners' rows, counter stripe, the set's use count), hottest last: no deadlocks,
-    // and the most contended locks are held only until commit
-    events.publishEvent(new AssignmentEvents.CouponAssigned(id, set.id(), child == null ? null : child.id(),
-        codeChildKey, code, request.contactId(), request.workflowId(), now));
-    counters.add(set.id(), codeChildKey, new Counters(0, 1, 0, 0));
-    if (set.isSingle() && !sets.takeSingleUse(set.id())) {
-      throw exhausted(set);
-    }
-    return new Assignment(id, set.id(), child == null ? null : child.id(), codeChildKey, codeId, code,
-        request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null, null, null);
+    return new AssignmentBatch.Ask(request, idempotencyKey, idempotencyKey == null ? null : hash(request));
   }
 
-  private static ApiException exhausted(CouponSet set) {
+  static ApiException exhausted(CouponSet set) {
     return ApiException.conflict("coupon-set-exhausted", "Coupon set exhausted",
         "No code is left to assign in coupon set " + set.id() + " (" + set.name() + ")");
+  }
+
+  static ApiException expired(CouponSet set) {
+    return ApiException.conflict("coupon-set-expired", "Coupon set expired",
+        "Coupon set " + set.id() + " (" + set.name() + ") expired at " + set.expiresAt());
+  }
+
+  static ApiException keyReused() {
+    return ApiException.unprocessable("idempotency-key-reused", "Idempotency key reused",
+        "This Idempotency-Key was already used for this set with a different request body");
   }
 
   public Assignment get(long id) {
@@ -195,12 +170,14 @@ public class AssignmentService {
     Instant now = clock.instant();
     assignments.markReleased(id, now);
     assignments.deleteHold(id);
-    events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
-        a.workflowId(), now));
-    counters.add(set.id(), a.codeChildKey(), new Counters(0, -1, 0, 0));
+    // the set's use count first: batched assignment locks it before the listeners' rows and the counters
     if (set.isSingle()) {
       sets.giveBackSingleUse(set.id());
-    } else {
+    }
+    events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
+        a.workflowId(), now));
+    counters.add(set.id(), a.codeChildKey(), Counters.assigned(-1));
+    if (!set.isSingle()) {
       codes.release(set.id(), a.codeChildKey(), a.codeId());
     }
     return assignments.find(id).orElseThrow();

@@ -38,10 +38,15 @@ public class ActivityLog {
     return page.toResponse(activities.page(contactId, wanted, page.beforeId(), page.fetchSize()), ActivityEntry::id);
   }
 
+  /** Records entries in the caller's transaction as one multi-row insert. */
+  public void recordAll(List<ActivityEntry> entries) {
+    activities.insertAll(entries);
+  }
+
   @EventListener
-  void on(AssignmentEvents.CouponAssigned e) {
-    record(ActivityEntry.of(e.contactId(), ActivityType.COUPON_ASSIGNED, e.at()).coupon(e.couponSetId(), e.code())
-        .workflow(e.workflowId(), null));
+  void on(AssignmentEvents.CouponsAssigned batch) {
+    recordAll(batch.assigned().stream().map(e -> ActivityEntry.of(e.contactId(), ActivityType.COUPON_ASSIGNED, e.at())
+        .coupon(e.couponSetId(), e.code()).workflow(e.workflowId(), null)).toList());
   }
 
   @EventListener

@@ -1,5 +1,6 @@
 package io.couponflow.contact;
 
+import io.couponflow.db.MultiRow;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,20 @@ class ActivityRepository {
         .params(e.contactId(), e.type(), Timestamps.bind(e.at()), e.couponSetId(), e.code(), e.workflowId(),
             e.runId(), e.detail())
         .update();
+  }
+
+  /** Many entries in as few statements as the database takes comfortably (500 rows each). */
+  void insertAll(List<ActivityEntry> entries) {
+    for (int from = 0; from < entries.size(); from += 500) {
+      List<ActivityEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 500));
+      List<Object> params = new java.util.ArrayList<>(chunk.size() * 8);
+      for (ActivityEntry e : chunk) {
+        params.addAll(java.util.Arrays.asList(e.contactId(), e.type(), Timestamps.bind(e.at()), e.couponSetId(),
+            e.code(), e.workflowId(), e.runId(), e.detail()));
+      }
+      jdbc.sql("INSERT INTO activity (contact_id, type, occurred_at, coupon_set_id, code, workflow_id, run_id, detail)"
+          + " VALUES " + MultiRow.values(chunk.size(), 8)).params(params).update();
+    }
   }
 
   /** Newest first, below the cursor id; types empty = every type. */

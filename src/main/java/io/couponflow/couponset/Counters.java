@@ -11,6 +11,11 @@ public record Counters(long total, long assigned, long sent, long redeemed, long
     this(total, assigned, sent, redeemed, 0);
   }
 
+  /** Codes handed out (negative: given back). */
+  public static Counters assigned(long count) {
+    return new Counters(0, count, 0, 0);
+  }
+
   public Counters plus(Counters other) {
     return new Counters(total + other.total, assigned + other.assigned, sent + other.sent, redeemed + other.redeemed,
         expired + other.expired);

@@ -86,6 +86,21 @@ class CouponSetRepository {
         .param(id).update() == 1;
   }
 
+  /** Counts up to {@code wanted} uses under the row lock, never past the quantity; answers how many. */
+  int takeUses(long id, int wanted) {
+    var row = jdbc.sql("SELECT quantity, used FROM coupon_set WHERE id = ? FOR UPDATE").param(id)
+        .query((rs, n) -> new long[] {rs.getObject(1) == null ? Long.MAX_VALUE : rs.getLong(1), rs.getLong(2)})
+        .optional();
+    if (row.isEmpty()) {
+      return 0;
+    }
+    int taken = (int) Math.max(0, Math.min(wanted, row.get()[0] - row.get()[1]));
+    if (taken > 0) {
+      jdbc.sql("UPDATE coupon_set SET used = used + ? WHERE id = ?").params(taken, id).update();
+    }
+    return taken;
+  }
+
   void giveBackUse(long id) {
     jdbc.sql("UPDATE coupon_set SET used = used - 1 WHERE id = ? AND used > 0").param(id).update();
   }

@@ -28,11 +28,13 @@ public class CouponSetService {
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
   private final SqlDialect dialect;
+  private final CouponSetCache cache;
   private final Clock clock;
 
   CouponSetService(CouponSetRepository sets, SetCounters counters, CodeStore codes,
       ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, AuditLog audit, SqlDialect dialect,
-      Clock clock) {
+      CouponSetCache cache, Clock clock) {
+    this.cache = cache;
     this.sets = sets;
     this.counters = counters;
     this.codes = codes;
@@ -98,6 +100,16 @@ public class CouponSetService {
     return sets.findChild(couponSetId, childId).orElseThrow(() -> ApiException.notFound("Child set", childId));
   }
 
+  /** The set as the assignment hot path sees it: at most a second old (see CouponSetCache). */
+  public CouponSet requireForAssignment(long id) {
+    return cache.set(id, () -> sets.find(id)).orElseThrow(() -> ApiException.notFound("Coupon set", id));
+  }
+
+  public ChildSet requireChildForAssignment(long couponSetId, long childId) {
+    return cache.child(couponSetId, childId, () -> sets.findChild(couponSetId, childId))
+        .orElseThrow(() -> ApiException.notFound("Child set", childId));
+  }
+
   /** The set's name; empty when there is no such set (any more). */
   public Optional<String> name(long id) {
     return sets.find(id).map(CouponSet::name);
@@ -131,6 +143,7 @@ public class CouponSetService {
       throw ApiException.conflict("quantity-below-uses", "Quantity below uses",
           "quantity " + quantity + " is below the " + used + " uses already handed out");
     }
+    cache.evict(id);
     sets.update(id, request.name() == null ? set.name() : request.name(), quantity,
         request.assignmentPolicy() == null ? set.assignmentPolicy() : request.assignmentPolicy(), clock.instant());
     if (request.hasExpiresAt()) {
@@ -148,6 +161,7 @@ public class CouponSetService {
           "An active workflow assigns codes from this set; pause it or remove its Assign coupon node first");
     }
     audit.record("coupon-set.deleted", "coupon-set", id, "'" + set.name() + "'");
+    cache.evict(id);
     events.publishEvent(new CouponSetDeleted(id));
     counters.deleteAll(id);
     sets.delete(id);
@@ -185,6 +199,7 @@ public class CouponSetService {
     // first the child row: an import or code push holding it commits before its codes move
     sets.lockChild(childId);
     audit.record("child-set.deleted", "coupon-set", couponSetId, "child set '" + child.name() + "' (" + childId + ")");
+    cache.evict(couponSetId);
     codes.moveChildToParent(couponSetId, childId);
     counters.moveToParent(couponSetId, childId);
     sets.deleteChild(childId);
@@ -202,6 +217,11 @@ public class CouponSetService {
   /** Counts one use of an individual set in the caller's transaction; false when none is left. */
   public boolean takeSingleUse(long couponSetId) {
     return sets.takeUse(couponSetId);
+  }
+
+  /** Counts up to {@code wanted} uses of an individual set in the caller's transaction; answers how many it could. */
+  public int takeSingleUses(long couponSetId, int wanted) {
+    return sets.takeUses(couponSetId, wanted);
   }
 
   public void giveBackSingleUse(long couponSetId) {

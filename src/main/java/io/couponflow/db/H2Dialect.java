@@ -73,6 +73,11 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public String returning(String modification, String columns) {
+    return "SELECT " + columns + " FROM FINAL TABLE (" + modification + ")";
+  }
+
+  @Override
   public boolean isPostgres() {
     return false;
   }

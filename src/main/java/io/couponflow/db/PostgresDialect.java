@@ -62,6 +62,11 @@ class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public String returning(String modification, String columns) {
+    return modification + " RETURNING " + columns;
+  }
+
+  @Override
   public boolean isPostgres() {
     return true;
   }

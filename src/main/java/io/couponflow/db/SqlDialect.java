@@ -32,6 +32,13 @@ public interface SqlDialect {
   boolean isPostgres();
 
   /**
+   * A query answering {@code columns} of the rows {@code modification} (an INSERT, UPDATE or
+   * DELETE) wrote: {@code RETURNING} on PostgreSQL, {@code FINAL TABLE} on H2. With
+   * {@code ON CONFLICT DO NOTHING}, only the rows actually inserted.
+   */
+  String returning(String modification, String columns);
+
+  /**
    * Before codes are inserted into a set (and child set, when not null): true when both exist,
    * and then they stay until the caller's transaction ends (a delete waits). PostgreSQL's code
    * table has no foreign key to its set (a per-row check costs a quarter of a big import), so this

@@ -1,6 +1,7 @@
 package io.couponflow.statistics;
 
 import io.couponflow.assignment.AssignmentEvents.CouponAssigned;
+import io.couponflow.assignment.AssignmentEvents.CouponsAssigned;
 import io.couponflow.assignment.AssignmentEvents.CouponReleased;
 import io.couponflow.assignment.AssignmentEvents.CouponSent;
 import io.couponflow.couponset.CouponSetDeleted;
@@ -22,9 +23,16 @@ class StatisticsListener {
     this.rollups = rollups;
   }
 
+  /** A batch counts once per hour, child set and workflow it touches: usually two upserts for the whole batch. */
   @EventListener
-  void on(CouponAssigned e) {
-    rollups.add(e.couponSetId(), e.at(), e.codeChildKey(), workflowKey(e.workflowId()), 1, 0, 0);
+  void on(CouponsAssigned batch) {
+    record Bucket(long couponSetId, java.time.Instant hour, long childKey, long workflowKey) {}
+    java.util.Map<Bucket, Long> counts = new java.util.LinkedHashMap<>();
+    for (CouponAssigned e : batch.assigned()) {
+      counts.merge(new Bucket(e.couponSetId(), e.at().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+          e.codeChildKey(), workflowKey(e.workflowId())), 1L, Long::sum);
+    }
+    counts.forEach((b, count) -> rollups.add(b.couponSetId(), b.hour(), b.childKey(), b.workflowKey(), count, 0, 0));
   }
 
   @EventListener
