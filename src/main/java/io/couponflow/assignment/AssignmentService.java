@@ -1,5 +1,7 @@
 package io.couponflow.assignment;
 
+import io.couponflow.code.ClaimedCode;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeStatus;
 import io.couponflow.code.CodeStore;
 import io.couponflow.common.ApiException;
@@ -9,7 +11,6 @@ import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
-import io.couponflow.db.SqlDialect.ClaimedCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,16 +39,18 @@ public class AssignmentService {
   private final AssignmentRepository assignments;
   private final CouponSetService sets;
   private final CodeStore codes;
+  private final CodePool pool;
   private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, SetCounters counters,
-      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, CodePool pool,
+      SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.sets = sets;
     this.codes = codes;
+    this.pool = pool;
     this.counters = counters;
     this.tx = tx;
     this.events = events;
@@ -128,7 +131,7 @@ public class AssignmentService {
       code = set.code();
       codeChildKey = 0;
     } else {
-      ClaimedCode claimed = codes.claim(set.id(), child == null ? null : childKey).orElseThrow(() -> exhausted(set));
+      ClaimedCode claimed = pool.claim(set.id(), child == null ? null : childKey).orElseThrow(() -> exhausted(set));
       codeId = claimed.codeId();
       code = claimed.value();
       codeChildKey = claimed.childKey();
