@@ -1,10 +1,11 @@
 package io.couponflow.code;
 
 import io.couponflow.db.SqlDialect;
-import io.couponflow.db.SqlDialect.ClaimedCode;
 import io.couponflow.db.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,9 +130,90 @@ public class CodeStore {
     return chunks;
   }
 
-  /** Takes a free code off the queue (of one child set, or of any when childKey is null). */
-  public Optional<ClaimedCode> claim(long couponSetId, Long childKey) {
-    return dialect.claimFreeCode(couponSetId, childKey);
+  /**
+   * Takes up to {@code limit} free codes off the queue (of one child set, or of any of the set's
+   * when childKey is null), skipping codes other transactions are claiming, and marks them
+   * assigned; in claim order, fewer when the set runs short. Caller's transaction.
+   */
+  List<ClaimedCode> claim(long couponSetId, Long childKey, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return dialect.hasDataModifyingCtes()
+        ? claimInOneStatement(couponSetId, childKey, limit) : claimLockThenDelete(couponSetId, childKey, limit);
+  }
+
+  /**
+   * PostgreSQL: one statement, one round trip. The ORDER BY matches the primary key so the planner
+   * always walks the index from the set's first free code: without it, a set that is most of the
+   * table gets a sequential scan past every other set's rows (60 ms a claim, measured). The LIMIT is
+   * a literal: a generic plan takes a LIMIT parameter for 10% of the set and may sort instead.
+   */
+  private static final String CLAIM = """
+      WITH picked AS MATERIALIZED (
+        SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
+        WHERE q.coupon_set_id = :setId %s AND (q.expires_at IS NULL OR q.expires_at > CURRENT_TIMESTAMP)
+        ORDER BY q.child_key, q.code_id LIMIT %d FOR UPDATE SKIP LOCKED),
+      claimed AS (
+        DELETE FROM free_code f USING picked p
+        WHERE f.coupon_set_id = p.coupon_set_id AND f.child_key = p.child_key AND f.code_id = p.code_id
+        RETURNING f.code_id, f.child_key)
+      UPDATE code c SET status = 'assigned' FROM claimed WHERE c.id = claimed.code_id
+      RETURNING c.id, c.code_value, claimed.child_key
+      """;
+
+  private List<ClaimedCode> claimInOneStatement(long couponSetId, Long childKey, int limit) {
+    var spec = jdbc.sql(CLAIM.formatted(childKey == null ? "" : "AND q.child_key = :childKey", limit))
+        .param("setId", couponSetId);
+    if (childKey != null) {
+      spec = spec.param("childKey", childKey);
+    }
+    List<ClaimedCode> claimed = new ArrayList<>(
+        spec.query((rs, n) -> new ClaimedCode(rs.getLong(1), rs.getString(2), rs.getLong(3))).list());
+    // RETURNING follows no order; the pick's order is the claim order
+    claimed.sort(Comparator.comparingLong(ClaimedCode::childKey).thenComparingLong(ClaimedCode::codeId));
+    return claimed;
+  }
+
+  /**
+   * H2: no DELETE ... RETURNING in a CTE, so lock with SKIP LOCKED, then delete and mark in the same
+   * transaction. No ORDER BY here: H2 applies LIMIT before skipping locked rows, so an ordered pick
+   * would see a locked first row and answer "none left" while codes remain.
+   */
+  private static final String PICK = """
+      SELECT coupon_set_id, child_key, code_id FROM free_code
+      WHERE coupon_set_id = :setId %s AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
+      LIMIT %d FOR UPDATE SKIP LOCKED
+      """;
+
+  private record Picked(long couponSetId, long childKey, long codeId) {}
+
+  private List<ClaimedCode> claimLockThenDelete(long couponSetId, Long childKey, int limit) {
+    var spec = jdbc.sql(PICK.formatted(childKey == null ? "" : "AND child_key = :childKey", limit))
+        .param("setId", couponSetId);
+    if (childKey != null) {
+      spec = spec.param("childKey", childKey);
+    }
+    List<Picked> picked = spec.query((rs, n) -> new Picked(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    if (picked.isEmpty()) {
+      return List.of();
+    }
+    int[] deleted = named.batchUpdate(
+        "DELETE FROM free_code WHERE coupon_set_id = :couponSetId AND child_key = :childKey AND code_id = :codeId",
+        picked.stream().map(p -> new MapSqlParameterSource().addValue("couponSetId", p.couponSetId())
+            .addValue("childKey", p.childKey()).addValue("codeId", p.codeId())).toArray(SqlParameterSource[]::new));
+    for (int i = 0; i < deleted.length; i++) {
+      if (deleted[i] != 1) {
+        throw new IllegalStateException("free code " + picked.get(i).codeId() + " vanished while locked");
+      }
+    }
+    Map<Long, String> values = new HashMap<>();
+    jdbc.sql("SELECT id, code_value FROM FINAL TABLE (UPDATE code SET status = 'assigned' WHERE id IN (:ids))")
+        .param("ids", picked.stream().map(Picked::codeId).toList())
+        .query(rs -> {
+          values.put(rs.getLong(1), rs.getString(2));
+        });
+    return picked.stream().map(p -> new ClaimedCode(p.codeId(), values.get(p.codeId()), p.childKey())).toList();
   }
 
   /** Puts a claimed code back on the free queue. */

@@ -2,7 +2,6 @@ package io.couponflow.db;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,14 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public interface SqlDialect {
 
-  /** A code taken off the free queue and marked assigned, inside the caller's transaction. */
-  record ClaimedCode(long codeId, String value, long childKey) {}
-
   /**
-   * Takes one free code of the set (of one child set when {@code childKey} is not null), skipping
-   * codes other transactions are claiming, and marks it assigned. Empty when none is free.
+   * True when a WITH clause may hold DELETE/UPDATE/INSERT ... RETURNING (PostgreSQL), so a claim or
+   * an insert into two tables is one statement; H2 needs several statements in one transaction.
    */
-  Optional<ClaimedCode> claimFreeCode(long couponSetId, Long childKey);
+  boolean hasDataModifyingCtes();
 
   /**
    * Adds {@code deltas} to the row of {@code table} whose primary key columns hold {@code keys},
