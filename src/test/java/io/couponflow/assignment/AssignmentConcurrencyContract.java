@@ -101,6 +101,95 @@ abstract class AssignmentConcurrencyContract extends ApiTest {
     assertThat(assign(setId, "a-third").status()).isEqualTo(409);
   }
 
+  /**
+   * Mixed traffic into one once-per-contact set with fewer codes than demand: new contacts on the
+   * parent, contacts asking four times, one idempotency key replayed four times, and contacts of a
+   * child set. Parents alone want more than the pool, so every code goes, each exactly once.
+   */
+  @Test
+  void mixedRequestsFromSixtyFourThreadsGetExactlyTheRightAnswers() throws Exception {
+    long setId = createMultipleSet("mixed", 100).get("id").asLong();
+    var child = api.post("/api/v1/coupon-sets/" + setId + "/child-sets", Map.of("name", "vip"));
+    assertThat(child.status()).as(child.text()).isEqualTo(201);
+    long childId = child.json().get("id").asLong();
+    addCodes(setId, childId, codeValues(unique("K"), 20));
+    record Ask(String kind, String who, Long childSetId, String key) {}
+    List<Ask> asks = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      asks.add(new Ask("new", "new-" + i, null, null));
+    }
+    for (int i = 0; i < 30; i++) {
+      asks.add(new Ask("kid", "kid-" + i, childId, null));
+    }
+    for (int i = 0; i < 10; i++) {
+      for (int n = 0; n < 4; n++) {
+        asks.add(new Ask("repeat", "repeat-" + i, null, null));
+        asks.add(new Ask("replay", "replay-" + i, null, "key-" + i));
+      }
+    }
+    java.util.Collections.shuffle(asks, new java.util.Random(42));
+
+    List<ApiClient.Response> responses = hammer(asks.size(), i -> {
+      Ask ask = asks.get(i);
+      Map<String, Object> body = new java.util.HashMap<>(Map.of("contactId", ask.who()));
+      if (ask.childSetId() != null) {
+        body.put("childSetId", ask.childSetId());
+      }
+      return api.post("/api/v1/coupon-sets/" + setId + "/assignments", body,
+          ask.key() == null ? Map.of() : Map.of("Idempotency-Key", ask.key()));
+    });
+
+    Map<String, List<ApiClient.Response>> byWho = new java.util.HashMap<>();
+    for (int i = 0; i < asks.size(); i++) {
+      byWho.computeIfAbsent(asks.get(i).who(), k -> new ArrayList<>()).add(responses.get(i));
+    }
+    assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.text()).isIn(200, 201, 409));
+    List<String> given = responses.stream().filter(r -> r.status() == 201).map(r -> r.json().get("code").asString())
+        .toList();
+    assertThat(given).hasSize(120).doesNotHaveDuplicates();
+    long repeatedWinners = 0;
+    for (var entry : byWho.entrySet()) {
+      List<Integer> statuses = entry.getValue().stream().map(ApiClient.Response::status).sorted().toList();
+      if (entry.getValue().size() == 1) {
+        assertThat(statuses.get(0)).as(entry.getKey()).isIn(201, 409);
+      } else if (statuses.get(0) == 409) {
+        assertThat(statuses).as(entry.getKey() + " ran out: every call says so").containsOnly(409);
+      } else {
+        assertThat(statuses).as(entry.getKey()).containsExactly(200, 200, 200, 201);
+        assertThat(entry.getValue().stream().map(r -> r.json().get("id").asLong()).distinct()).hasSize(1);
+        repeatedWinners++;
+      }
+    }
+    assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize((int) (3 * repeatedWinners));
+    List<String> kidCodes = byWho.entrySet().stream().filter(e -> e.getKey().startsWith("kid-"))
+        .flatMap(e -> e.getValue().stream()).filter(r -> r.status() == 201).map(r -> r.json().get("code").asString())
+        .toList();
+    assertThat(kidCodes).allSatisfy(code -> assertThat(jdbc.sql(
+        "SELECT child_set_id FROM code WHERE code_value = ?").param(code).query(Long.class).single()).isEqualTo(childId));
+
+    var set = set(setId);
+    assertThat(set.get("assigned").asLong()).isEqualTo(120);
+    assertThat(set.get("available").asLong()).isZero();
+    assertThat(set.get("childSets").get(0).get("assigned").asLong()).isEqualTo(20);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE coupon_set_id = ?").param(setId).query(Long.class)
+        .single()).isEqualTo(120);
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT code_id) FROM assignment WHERE coupon_set_id = ?").param(setId)
+        .query(Long.class).single()).isEqualTo(120);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'assigned'").param(setId)
+        .query(Long.class).single()).isEqualTo(120);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class)
+        .single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_hold WHERE coupon_set_id = ?").param(setId).query(Long.class)
+        .single()).isEqualTo(120);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment_request WHERE coupon_set_id = ?").param(setId)
+        .query(Long.class).single()).isEqualTo(byWho.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("replay-") && e.getValue().get(0).status() != 409).count());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM activity WHERE coupon_set_id = ? AND type = 'coupon-assigned'")
+        .param(setId).query(Long.class).single()).isEqualTo(120);
+    assertThat(jdbc.sql("SELECT SUM(assigned) FROM stat_hour WHERE coupon_set_id = ?").param(setId)
+        .query(Long.class).single()).isEqualTo(120);
+  }
+
   interface Call {
     ApiClient.Response run(int i) throws Exception;
   }
