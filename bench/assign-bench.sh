@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Assignment benchmark on PostgreSQL, all in one run on this machine:
-#  (a) raw claim ceiling: the app's claim SQL driven by pgbench (no HTTP, no Java)
-#  (b) the HTTP assign endpoint driven by wrk from a separate process
-# at 8/32/64 clients, then assign latency on a 10k-code set vs a 10M-code set (fresh and half-drained).
+#  (a) the baseline: the bare pgbench claim of issue 17 (bench/baseline-claim.sh; no HTTP, no Java)
+#  (b) the HTTP assign endpoint driven by wrk from a separate process, a new contact per request
+# at 8/32/64 clients; with SIZES=1 also assign latency on a 10k-code set vs a 10M-code set.
 # Usage: bench/assign-bench.sh [seconds-per-run]   (needs psql, pgbench, wrk, a built target/couponflow.jar)
+# JFR=1 records a flight recording of the app (bench/out/app.jfr) for the profile in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-15}
@@ -18,7 +19,8 @@ JAR=${JAR:-target/couponflow.jar}
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
-  COUPONFLOW_API_KEY=$KEY COUPONFLOW_RATE_LIMIT_PER_SECOND=0 SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > $OUT/app.log 2>&1 &
+  COUPONFLOW_API_KEY=$KEY COUPONFLOW_RATE_LIMIT_PER_SECOND=0 SERVER_PORT=$PORT java -Xmx512m \
+  ${JFR:+-XX:StartFlightRecording=filename=$OUT/app.jfr,settings=profile} -jar "$JAR" > $OUT/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
@@ -38,31 +40,15 @@ SQL
 }
 pct() { sort -n | awk -v p=$1 '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; printf "%.2f", a[i]/1000}'; }
 
-RAW=$(new_set raw); fill $RAW 1500000 RA
-HTTP=$(new_set http); fill $HTTP 1500000 HT
-cat > $OUT/claim.sql <<SQL
-WITH claimed AS (
-  DELETE FROM free_code f
-  WHERE (f.coupon_set_id, f.child_key, f.code_id) = (
-    SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
-    WHERE q.coupon_set_id = $RAW AND (q.expires_at IS NULL OR q.expires_at > CURRENT_TIMESTAMP)
-    ORDER BY q.child_key, q.code_id LIMIT 1 FOR UPDATE SKIP LOCKED)
-  RETURNING f.code_id, f.child_key)
-UPDATE code c SET status = 'assigned' FROM claimed WHERE c.id = claimed.code_id
-RETURNING c.id, c.code_value, claimed.child_key;
-SQL
+HTTP=$(new_set http); fill $HTTP 2000000 HT
 
 # warm the app's JIT a little before measuring
 wrk -t2 -c32 -d20s -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > /dev/null
 
-echo "| clients | raw claim tx/s | raw p50 ms | raw p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/raw | non-2xx |" > $OUT/results.md
+echo "| clients | baseline claim tx/s | baseline p50 ms | baseline p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/baseline | non-2xx |" > $OUT/results.md
 echo "|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
 for C in 8 32 64; do
-  rm -f $OUT/pgbench_log.*
-  pgbench -h 127.0.0.1 -U postgres -n -c $C -j 2 -T $SECS -f $OUT/claim.sql -l --log-prefix=$OUT/pgbench_log $DB > $OUT/pgbench-$C.txt 2>&1
-  RAW_TPS=$(grep -E "^tps" $OUT/pgbench-$C.txt | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
-  RAW_P50=$(cat $OUT/pgbench_log.* | awk '{print $3}' | pct 50)
-  RAW_P99=$(cat $OUT/pgbench_log.* | awk '{print $3}' | pct 99)
+  read -r RAW_TPS RAW_P50 RAW_P99 < <(bench/baseline-claim.sh $C $SECS 2000000 $OUT)
   wrk -t2 -c$C -d${SECS}s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > $OUT/wrk-$C.txt
   HTTP_RPS=$(grep "Requests/sec" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P50=$(grep -E "^\s+50%" $OUT/wrk-$C.txt | awk '{print $2}')
@@ -72,6 +58,7 @@ for C in 8 32 64; do
   echo "| $C | $RAW_TPS | $RAW_P50 | $RAW_P99 | $HTTP_RPS | $HTTP_P50 | $HTTP_P99 | $RATIO | $NON2XX |" >> $OUT/results.md
 done
 
+[ "${SIZES:-0}" = 1 ] || { cat $OUT/results.md; exit 0; }
 # Latency vs set size: a 10k-code set against a 10M-code set, then the 10M set half-drained
 SMALL=$(new_set small); fill $SMALL 10000 SM
 BIG=$(new_set big); fill $BIG 10000000 BG
@@ -91,5 +78,4 @@ $PSQL -d $DB -c "DELETE FROM free_code WHERE coupon_set_id = $BIG AND code_id < 
 lat $BIG "10M codes, 5M drained (no vacuum yet)"
 $PSQL -d $DB -c "VACUUM free_code"
 lat $BIG "10M codes, 5M drained, after vacuum"
-$PSQL -d $DB -c "EXPLAIN (ANALYZE, BUFFERS) $(sed "s/= $RAW LIMIT/= $BIG LIMIT/" $OUT/claim.sql)" > $OUT/explain-half-drained.txt || true
 cat $OUT/results.md

@@ -68,7 +68,8 @@ class NodeCrashPostgresIT {
           started.incrementAndGet();
           ApiClient node = n % 2 == 0 ? nodeA : nodeB;
           try {
-            var r = node.post("/api/v1/coupon-sets/" + setId + "/assignments", Map.of("contactId", "crash-" + n));
+            var r = node.post("/api/v1/coupon-sets/" + setId + "/assignments", Map.of("contactId", "crash-" + n),
+                Map.of("Idempotency-Key", "crash-key-" + n));
             if (r.status() == 201) {
               seen.put(r.json().get("id").asLong(), r.json().get("code").asString());
             } else if (r.status() != 409) {
@@ -112,6 +113,17 @@ class NodeCrashPostgresIT {
           .as("every code is either free or assigned").isEqualTo(3000 - assignedRows);
       assertThat(db.single("SELECT COUNT(*) FROM code WHERE coupon_set_id = " + setId + " AND status = 'assigned'"))
           .isEqualTo(assignedRows);
+      // batches died with b mid-transaction: nothing of them is half there
+      assertThat(db.single("SELECT COUNT(*) FROM contact_hold WHERE coupon_set_id = " + setId)).isEqualTo(assignedRows);
+      assertThat(db.single("SELECT COUNT(*) FROM assignment_request WHERE coupon_set_id = " + setId))
+          .isEqualTo(assignedRows);
+      assertThat(db.single("SELECT COUNT(*) FROM contact_hold h LEFT JOIN assignment a ON a.id = h.assignment_id"
+          + " WHERE a.id IS NULL")).as("every hold points at an assignment").isZero();
+      assertThat(db.single("SELECT COUNT(*) FROM assignment_request r LEFT JOIN assignment a ON a.id = r.assignment_id"
+          + " WHERE a.id IS NULL")).as("every idempotency key points at an assignment").isZero();
+      assertThat(db.single("SELECT COUNT(*) FROM activity WHERE type = 'coupon-assigned' AND coupon_set_id = " + setId))
+          .isEqualTo(assignedRows);
+      assertThat(db.single("SELECT SUM(assigned) FROM stat_hour WHERE coupon_set_id = " + setId)).isEqualTo(assignedRows);
 
       // b's import is revived on a once b's heartbeat is missed; every import ends finished, exactly once
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
