@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -23,8 +22,6 @@ class AssignmentRepository {
   private static final String COLUMNS = """
       a.id, a.coupon_set_id, a.child_set_id, a.code_child_key, a.code_id, a.code, a.contact_id, a.workflow_id,
       a.status, a.assigned_at, a.sent_at, a.redeemed_at, a.released_at""";
-
-  record StoredRequest(String requestHash, long assignmentId) {}
 
   /** An idempotency key stored earlier, with the assignment it answered. */
   record Replay(String requestHash, Assignment assignment) {}
@@ -134,18 +131,6 @@ class AssignmentRepository {
     }
   }
 
-  long insert(long couponSetId, Long childSetId, long codeChildKey, long codeId, String code, String contactId,
-      Long workflowId, Instant now) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
-            INSERT INTO assignment (coupon_set_id, child_set_id, code_child_key, code_id, code, contact_id, workflow_id,
-                                    status, assigned_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'assigned', ?)""")
-        .params(couponSetId, childSetId, codeChildKey, codeId, code, contactId, workflowId, Timestamps.bind(now))
-        .update(keys, "id");
-    return keys.getKey().longValue();
-  }
-
   Optional<Assignment> find(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM assignment a WHERE a.id = ?").param(id).query(this::map).optional();
   }
@@ -155,34 +140,8 @@ class AssignmentRepository {
         .query(this::map).optional();
   }
 
-  Optional<Assignment> findHeld(long couponSetId, long childKey, String contactId) {
-    return jdbc.sql("SELECT " + COLUMNS + """
-             FROM contact_hold h JOIN assignment a ON a.id = h.assignment_id
-            WHERE h.coupon_set_id = ? AND h.child_key = ? AND h.contact_id = ?""")
-        .params(couponSetId, childKey, contactId).query(this::map).optional();
-  }
-
-  void insertHold(long couponSetId, long childKey, String contactId, long assignmentId) {
-    jdbc.sql("INSERT INTO contact_hold (coupon_set_id, child_key, contact_id, assignment_id) VALUES (?, ?, ?, ?)")
-        .params(couponSetId, childKey, contactId, assignmentId).update();
-  }
-
   void deleteHold(long assignmentId) {
     jdbc.sql("DELETE FROM contact_hold WHERE assignment_id = ?").param(assignmentId).update();
-  }
-
-  Optional<StoredRequest> findRequest(long couponSetId, String idempotencyKey) {
-    return jdbc.sql("""
-            SELECT request_hash, assignment_id FROM assignment_request WHERE coupon_set_id = ? AND idempotency_key = ?""")
-        .params(couponSetId, idempotencyKey)
-        .query((rs, n) -> new StoredRequest(rs.getString(1), rs.getLong(2))).optional();
-  }
-
-  void insertRequest(long couponSetId, String idempotencyKey, String requestHash, long assignmentId, Instant now) {
-    jdbc.sql("""
-            INSERT INTO assignment_request (coupon_set_id, idempotency_key, request_hash, assignment_id, created_at)
-            VALUES (?, ?, ?, ?, ?)""")
-        .params(couponSetId, idempotencyKey, requestHash, assignmentId, Timestamps.bind(now)).update();
   }
 
   void markSent(long id, Instant now) {

@@ -80,12 +80,6 @@ class CouponSetRepository {
     return jdbc.sql("SELECT used FROM coupon_set WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
   }
 
-  /** Counts one use of an individual set unless it would exceed its quantity. */
-  boolean takeUse(long id) {
-    return jdbc.sql("UPDATE coupon_set SET used = used + 1 WHERE id = ? AND (quantity IS NULL OR used < quantity)")
-        .param(id).update() == 1;
-  }
-
   /** Counts up to {@code wanted} uses under the row lock, never past the quantity; answers how many. */
   int takeUses(long id, int wanted) {
     var row = jdbc.sql("SELECT quantity, used FROM coupon_set WHERE id = ? FOR UPDATE").param(id)

@@ -214,11 +214,6 @@ public class CouponSetService {
     return dialect.holdSetForNewCodes(couponSetId, childSetId);
   }
 
-  /** Counts one use of an individual set in the caller's transaction; false when none is left. */
-  public boolean takeSingleUse(long couponSetId) {
-    return sets.takeUse(couponSetId);
-  }
-
   /** Counts up to {@code wanted} uses of an individual set in the caller's transaction; answers how many it could. */
   public int takeSingleUses(long couponSetId, int wanted) {
     return sets.takeUses(couponSetId, wanted);
