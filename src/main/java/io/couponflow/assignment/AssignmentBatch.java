@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -165,33 +164,38 @@ class AssignmentBatch {
       return;
     }
     long childKey = child == null ? 0 : child.id();
-    List<Long> ids = assignments.newIds(open.size());
     Map<Integer, Long> idOf = new HashMap<>();
-    for (int n = 0; n < open.size(); n++) {
-      idOf.put(open.get(n), ids.get(n));
-    }
     replayStoredKeys(set, asks, open, idOf, answers, now);
     reuseHeldCodes(set, childKey, asks, open, idOf, answers);
     List<CodeFor> given = takeCodes(set, child, open.size());
     List<Long> unmade = new ArrayList<>();
     for (int n = given.size(); n < open.size(); n++) {
       answers[open.get(n)] = Answer.failed(AssignmentService.exhausted(set));
-      unmade.add(idOf.get(open.get(n)));
+      if (idOf.containsKey(open.get(n))) {
+        unmade.add(idOf.get(open.get(n)));
+      }
     }
     assignments.forgetUnmade(unmade);
     if (given.isEmpty()) {
       return;
     }
-    List<Assignment> made = new ArrayList<>(given.size());
+    List<Assignment> rows = new ArrayList<>(given.size());
     for (int n = 0; n < given.size(); n++) {
       int i = open.get(n);
       AssignRequest request = asks.get(i).request();
       CodeFor code = given.get(n);
-      made.add(new Assignment(idOf.get(i), set.id(), child == null ? null : child.id(), code.childKey(), code.codeId(),
-          code.value(), request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null, null, null));
-      answers[i] = Answer.of(made.get(n), false);
+      rows.add(new Assignment(idOf.getOrDefault(i, 0L), set.id(), child == null ? null : child.id(), code.childKey(),
+          code.codeId(), code.value(), request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null,
+          null, null));
     }
-    assignments.insertAll(made);
+    List<Long> ids = assignments.insertAll(rows);
+    List<Assignment> made = new ArrayList<>(rows.size());
+    for (int n = 0; n < rows.size(); n++) {
+      Assignment a = rows.get(n);
+      made.add(new Assignment(ids.get(n), a.couponSetId(), a.childSetId(), a.codeChildKey(), a.codeId(), a.code(),
+          a.contactId(), a.workflowId(), a.status(), a.assignedAt(), null, null, null));
+      answers[open.get(n)] = Answer.of(made.get(n), false);
+    }
     // one lock order everywhere (listeners' rows, then the counter stripe), hottest last
     events.publishEvent(new AssignmentEvents.CouponsAssigned(made.stream().map(a -> new AssignmentEvents.CouponAssigned(
         a.id(), a.couponSetId(), a.childSetId(), a.codeChildKey(), a.code(), a.contactId(), a.workflowId(), now))
@@ -208,15 +212,21 @@ class AssignmentBatch {
     for (int i : open) {
       Ask ask = asks.get(i);
       if (ask.key() != null) {
-        rows.add(new Claim(ask.key(), ask.requestHash(), idOf.get(i)));
+        rows.add(new Claim(ask.key(), ask.requestHash(), null));
       }
     }
     if (rows.isEmpty()) {
       return;
     }
-    Set<String> stored = assignments.insertRequests(set.id(), rows, now);
-    List<Integer> replays = open.stream().filter(i -> asks.get(i).key() != null && !stored.contains(asks.get(i).key()))
-        .toList();
+    Map<String, Long> stored = assignments.insertRequests(set.id(), rows, now);
+    for (int i : open) {
+      Long id = asks.get(i).key() == null ? null : stored.get(asks.get(i).key());
+      if (id != null) {
+        idOf.put(i, id);
+      }
+    }
+    List<Integer> replays = open.stream()
+        .filter(i -> asks.get(i).key() != null && !stored.containsKey(asks.get(i).key())).toList();
     if (replays.isEmpty()) {
       return;
     }
@@ -239,8 +249,15 @@ class AssignmentBatch {
       return;
     }
     List<Claim> rows = open.stream().map(i -> new Claim(asks.get(i).request().contactId(), null, idOf.get(i))).toList();
-    Set<String> newHolders = assignments.insertHolds(set.id(), childKey, rows);
-    List<Integer> holders = open.stream().filter(i -> !newHolders.contains(asks.get(i).request().contactId())).toList();
+    Map<String, Long> newHolders = assignments.insertHolds(set.id(), childKey, rows);
+    for (int i : open) {
+      Long id = newHolders.get(asks.get(i).request().contactId());
+      if (id != null) {
+        idOf.put(i, id);
+      }
+    }
+    List<Integer> holders = open.stream().filter(i -> !newHolders.containsKey(asks.get(i).request().contactId()))
+        .toList();
     if (holders.isEmpty()) {
       return;
     }
@@ -254,7 +271,7 @@ class AssignmentBatch {
       answers[i] = Answer.of(assignment, true);
     }
     // as alone: a reused hold answers without storing the request's key
-    assignments.forgetUnmade(holders.stream().map(idOf::get).toList());
+    assignments.forgetUnmade(holders.stream().map(idOf::get).filter(java.util.Objects::nonNull).toList());
     open.removeAll(holders);
   }
 

@@ -26,8 +26,8 @@ class AssignmentRepository {
   /** An idempotency key stored earlier, with the assignment it answered. */
   record Replay(String requestHash, Assignment assignment) {}
 
-  /** A row of a batch insert of idempotency keys or holds: the key and the assignment it will point at. */
-  record Claim(String key, String requestHash, long assignmentId) {}
+  /** A row of a batch insert of idempotency keys or holds: the key and the assignment id it has, if any. */
+  record Claim(String key, String requestHash, Long assignmentId) {}
 
   private final JdbcClient jdbc;
   private final SqlDialect dialect;
@@ -37,26 +37,30 @@ class AssignmentRepository {
     this.dialect = dialect;
   }
 
-  /** Ids for new assignments, from the sequence every insert uses: holds and keys can point at them first. */
-  List<Long> newIds(int count) {
-    return jdbc.sql("SELECT nextval('assignment_id_seq') FROM generate_series(1, ?)").param(count)
-        .query(Long.class).list();
-  }
+  /** An assignment's id: the one its key or hold already took, else the next of the sequence every insert uses. */
+  private static final String ID = "COALESCE(CAST(? AS BIGINT), nextval('assignment_id_seq'))";
 
   /**
-   * Stores idempotency keys, in key order (two batches then lock index entries in the same order);
-   * answers the keys that were new. A key stored before, or by a concurrent batch, is left as it is.
+   * Stores idempotency keys, in key order (two batches then lock index entries in the same order),
+   * each with a new assignment id; answers the new keys with their ids. A key stored before, or by
+   * a concurrent batch, is left as it is.
    */
-  Set<String> insertRequests(long couponSetId, List<Claim> rows, Instant now) {
+  Map<String, Long> insertRequests(long couponSetId, List<Claim> rows, Instant now) {
     List<Claim> sorted = rows.stream().sorted(java.util.Comparator.comparing(Claim::key)).toList();
     List<Object> params = new ArrayList<>();
     for (Claim row : sorted) {
-      params.addAll(List.of(couponSetId, row.key(), row.requestHash(), row.assignmentId(), Timestamps.bind(now)));
+      params.addAll(List.of(couponSetId, row.key(), row.requestHash(), Timestamps.bind(now)));
     }
+    String row = "(?, ?, ?, nextval('assignment_id_seq'), ?)";
     String insert = "INSERT INTO assignment_request (coupon_set_id, idempotency_key, request_hash, assignment_id,"
-        + " created_at) VALUES " + MultiRow.values(sorted.size(), 5) + " ON CONFLICT DO NOTHING";
-    return new HashSet<>(jdbc.sql(dialect.returning(insert, "idempotency_key")).params(params)
-        .query(String.class).list());
+        + " created_at) VALUES " + String.join(", ", java.util.Collections.nCopies(sorted.size(), row))
+        + " ON CONFLICT DO NOTHING";
+    Map<String, Long> stored = new HashMap<>();
+    jdbc.sql(dialect.returning(insert, "idempotency_key, assignment_id")).params(params)
+        .query(rs -> {
+          stored.put(rs.getString(1), rs.getLong(2));
+        });
+    return stored;
   }
 
   /** Earlier requests by key, with their assignments. */
@@ -75,16 +79,25 @@ class AssignmentRepository {
     return found;
   }
 
-  /** Records which contacts hold a code of the set and child set, in contact order; answers the contacts that were new. */
-  Set<String> insertHolds(long couponSetId, long childKey, List<Claim> rows) {
+  /**
+   * Records which contacts hold a code of the set and child set, in contact order; answers the new
+   * holders with their assignment ids (the row's id when it has one, else a new one).
+   */
+  Map<String, Long> insertHolds(long couponSetId, long childKey, List<Claim> rows) {
     List<Claim> sorted = rows.stream().sorted(java.util.Comparator.comparing(Claim::key)).toList();
     List<Object> params = new ArrayList<>();
     for (Claim row : sorted) {
-      params.addAll(List.of(couponSetId, childKey, row.key(), row.assignmentId()));
+      params.addAll(java.util.Arrays.asList(couponSetId, childKey, row.key(), row.assignmentId()));
     }
     String insert = "INSERT INTO contact_hold (coupon_set_id, child_key, contact_id, assignment_id) VALUES "
-        + MultiRow.values(sorted.size(), 4) + " ON CONFLICT DO NOTHING";
-    return new HashSet<>(jdbc.sql(dialect.returning(insert, "contact_id")).params(params).query(String.class).list());
+        + String.join(", ", java.util.Collections.nCopies(sorted.size(), "(?, ?, ?, " + ID + ")"))
+        + " ON CONFLICT DO NOTHING";
+    Map<String, Long> held = new HashMap<>();
+    jdbc.sql(dialect.returning(insert, "contact_id, assignment_id")).params(params)
+        .query(rs -> {
+          held.put(rs.getString(1), rs.getLong(2));
+        });
+    return held;
   }
 
   /** The assignments the contacts hold in the set and child set. */
@@ -113,22 +126,38 @@ class AssignmentRepository {
         .update();
   }
 
-  /** Inserts new assignments with the ids taken by {@link #newIds}, in one statement. */
-  void insertAll(List<Assignment> rows) {
+  /**
+   * Inserts new assignments in one statement; a row without an id (0) gets the next of the
+   * sequence. Answers the ids in row order.
+   */
+  List<Long> insertAll(List<Assignment> rows) {
     List<Object> params = new ArrayList<>();
     for (Assignment a : rows) {
-      params.addAll(java.util.Arrays.asList(a.id(), a.couponSetId(), a.childSetId(), a.codeChildKey(), a.codeId(),
-          a.code(), a.contactId(), a.workflowId(), Timestamps.bind(a.assignedAt())));
+      params.addAll(java.util.Arrays.asList(a.id() == 0 ? null : a.id(), a.couponSetId(), a.childSetId(),
+          a.codeChildKey(), a.codeId(), a.code(), a.contactId(), a.workflowId(), Timestamps.bind(a.assignedAt())));
     }
-    String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'assigned')";
-    int inserted = jdbc.sql("""
-            INSERT INTO assignment (id, coupon_set_id, child_set_id, code_child_key, code_id, code, contact_id,
-                                    workflow_id, assigned_at, status)
-            VALUES """ + String.join(", ", java.util.Collections.nCopies(rows.size(), row)))
-        .params(params).update();
-    if (inserted != rows.size()) {
-      throw new IllegalStateException("inserted " + inserted + " of " + rows.size() + " assignments");
+    String row = "(" + ID + ", ?, ?, ?, ?, ?, ?, ?, ?, 'assigned')";
+    String insert = """
+        INSERT INTO assignment (id, coupon_set_id, child_set_id, code_child_key, code_id, code, contact_id,
+                                workflow_id, assigned_at, status)
+        VALUES """ + String.join(", ", java.util.Collections.nCopies(rows.size(), row));
+    // rows alike in code and contact (an individual set's code, new-each-time) are alike in all but
+    // the id, so which of them gets which id does not matter
+    Map<List<Object>, java.util.ArrayDeque<Long>> ids = new HashMap<>();
+    jdbc.sql(dialect.returning(insert, "id, code_id, contact_id")).params(params)
+        .query(rs -> {
+          ids.computeIfAbsent(List.of(rs.getLong(2), rs.getString(3)), k -> new java.util.ArrayDeque<>())
+              .add(rs.getLong(1));
+        });
+    List<Long> inOrder = new ArrayList<>(rows.size());
+    for (Assignment a : rows) {
+      var queue = ids.get(List.of(a.codeId(), a.contactId()));
+      if (queue == null || queue.isEmpty()) {
+        throw new IllegalStateException("assignment of code " + a.codeId() + " to " + a.contactId() + " not inserted");
+      }
+      inOrder.add(queue.poll());
     }
+    return inOrder;
   }
 
   Optional<Assignment> find(long id) {

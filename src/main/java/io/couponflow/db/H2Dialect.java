@@ -46,6 +46,11 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public void upsertAddAll(List<UpsertAdd> upserts) {
+    upserts.forEach(u -> upsertAdd(u.table(), u.keys(), u.deltas()));
+  }
+
+  @Override
   public String returning(String modification, String columns) {
     return "SELECT " + columns + " FROM FINAL TABLE (" + modification + ")";
   }

@@ -28,14 +28,32 @@ class PostgresDialect implements SqlDialect {
 
   @Override
   public void upsertAdd(String table, Map<String, Object> keys, Map<String, Long> deltas) {
-    Map<String, Object> params = new LinkedHashMap<>(keys);
-    params.putAll(deltas);
-    String columns = String.join(", ", params.keySet());
-    String values = params.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
-    String adds = deltas.keySet().stream().map(c -> c + " = " + table + "." + c + " + EXCLUDED." + c)
-        .collect(Collectors.joining(", "));
-    jdbc.sql("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
-        + String.join(", ", keys.keySet()) + ") DO UPDATE SET " + adds).params(params).update();
+    upsertAddAll(List.of(new UpsertAdd(table, keys, deltas)));
+  }
+
+  /** Data-modifying CTEs: every upsert but the last is a WITH clause of the last one. */
+  @Override
+  public void upsertAddAll(List<UpsertAdd> upserts) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    List<String> statements = new java.util.ArrayList<>();
+    for (int n = 0; n < upserts.size(); n++) {
+      UpsertAdd u = upserts.get(n);
+      String prefix = "u" + n + "_";
+      Map<String, Object> row = new LinkedHashMap<>(u.keys());
+      row.putAll(u.deltas());
+      row.forEach((column, value) -> params.put(prefix + column, value));
+      String values = row.keySet().stream().map(c -> ":" + prefix + c).collect(Collectors.joining(", "));
+      String adds = u.deltas().keySet().stream().map(c -> c + " = " + u.table() + "." + c + " + EXCLUDED." + c)
+          .collect(Collectors.joining(", "));
+      statements.add("INSERT INTO " + u.table() + " (" + String.join(", ", row.keySet()) + ") VALUES (" + values
+          + ") ON CONFLICT (" + String.join(", ", u.keys().keySet()) + ") DO UPDATE SET " + adds);
+    }
+    StringBuilder sql = new StringBuilder();
+    for (int n = 0; n < statements.size() - 1; n++) {
+      sql.append(n == 0 ? "WITH " : ", ").append("u").append(n).append(" AS (").append(statements.get(n)).append(")");
+    }
+    sql.append(sql.length() == 0 ? "" : " ").append(statements.get(statements.size() - 1));
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
   @Override

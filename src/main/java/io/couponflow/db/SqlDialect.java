@@ -25,6 +25,12 @@ public interface SqlDialect {
    */
   void upsertAdd(String table, Map<String, Object> keys, Map<String, Long> deltas);
 
+  /** One {@link #upsertAdd} of a batch. */
+  record UpsertAdd(String table, Map<String, Object> keys, Map<String, Long> deltas) {}
+
+  /** Several {@link #upsertAdd}s, on PostgreSQL as one statement (one round trip), in the given order. */
+  void upsertAddAll(List<UpsertAdd> upserts);
+
   boolean isPostgres();
 
   /**
