@@ -81,7 +81,9 @@ class AssignmentBatch {
     this.sets = sets;
     this.codes = codes;
     this.counters = counters;
-    this.tx = tx;
+    // its own transaction even when the leading thread is inside one: a batch answers other requests too
+    this.tx = new TransactionTemplate(tx.getTransactionManager());
+    this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     this.events = events;
     this.clock = clock;
   }
