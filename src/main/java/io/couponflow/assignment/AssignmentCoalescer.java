@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Serves concurrent requests for the same set and child set (a lane) together. A request joins
  * its lane's queue; if no batch of the lane is running, its own thread runs one at once with
  * everything queued (up to {@code maxBatch}), so a lone request never waits for a timer. While a
- * batch is in its transaction, newcomers queue and the next batch takes them all. A thread that
+ * batch is in its transaction, newcomers queue and the next batch takes them all
+ * ({@code batches-in-flight} batches of a lane may run at once, one by default). A thread that
  * has its answers hands the lane to a waiting one, so nobody serves others' batches for long.
  */
 @Component
@@ -26,7 +27,16 @@ class AssignmentCoalescer {
 
   private static final class Lane {
     final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean busy = new AtomicBoolean();
+    final AtomicInteger running = new AtomicInteger();
+
+    boolean tryStart(int most) {
+      for (int n; (n = running.get()) < most; ) {
+        if (running.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** One ask waiting in a lane, answered by whichever thread runs its batch. */
@@ -44,10 +54,13 @@ class AssignmentCoalescer {
   private final ConcurrentHashMap<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
   private final AssignmentBatch batch;
   private final int maxBatch;
+  private final int inFlight;
 
-  AssignmentCoalescer(AssignmentBatch batch, @Value("${couponflow.assignment.max-batch:64}") int maxBatch) {
+  AssignmentCoalescer(AssignmentBatch batch, @Value("${couponflow.assignment.max-batch:64}") int maxBatch,
+      @Value("${couponflow.assignment.batches-in-flight:1}") int inFlight) {
     this.batch = batch;
     this.maxBatch = maxBatch;
+    this.inFlight = inFlight;
   }
 
   /** Answers the asks (all of one set and child set), in order, once each has been served. */
@@ -60,7 +73,8 @@ class AssignmentCoalescer {
       lane.queue.add(waiting);
     }
     while (!answered(mine)) {
-      if (lane.busy.compareAndSet(false, true)) {
+      // an empty queue means ours are in a running batch, whose thread wakes us
+      if (!lane.queue.isEmpty() && lane.tryStart(inFlight)) {
         serve(lane, set, child, mine);
       } else {
         LockSupport.park(this);
@@ -92,7 +106,7 @@ class AssignmentCoalescer {
         }
       }
     } finally {
-      lane.busy.set(false);
+      lane.running.decrementAndGet();
       // whoever queued after our last poll either took the lane itself or is woken here
       Waiting head = lane.queue.peek();
       if (head != null) {
