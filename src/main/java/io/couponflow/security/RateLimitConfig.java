@@ -22,7 +22,7 @@ class RateLimitConfig {
   RateLimitStore rateLimitStore(SqlDialect dialect, JdbcClient jdbc, RateLimitProperties properties) {
     return dialect.isPostgres()
         ? new DatabaseRateLimitStore(jdbc)
-        : new MemoryRateLimitStore(properties.memoryEntries(), LoginThrottle.WINDOW);
+        : new MemoryRateLimitStore(properties.memoryEntries(), LoginThrottle.WINDOW, LoginThrottle.MAX_FAILURES);
   }
 
   /** Just before Spring Security's filters (and after a forwarded-headers filter, when one is on). */
