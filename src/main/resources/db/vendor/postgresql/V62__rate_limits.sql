@@ -7,7 +7,7 @@
 CREATE UNLOGGED TABLE rate_limit_bucket (
   bucket_key   text        PRIMARY KEY,
   tat          timestamptz NOT NULL,
-  last_allowed boolean     NOT NULL
+  last_granted integer     NOT NULL
 ) WITH (fillfactor = 50);
 
 -- Failed sign-ins per user name and address, in the window that started with the first of them.
