@@ -14,7 +14,11 @@ final class ClientAddress {
   private ClientAddress() {}
 
   static String of(HttpServletRequest request) {
-    String remote = request.getRemoteAddr();
+    return of(request.getRemoteAddr());
+  }
+
+  /** {@code remote} as counted: itself for IPv4, its /64 network for IPv6. */
+  static String of(String remote) {
     if (remote == null || remote.indexOf(':') < 0) {
       return remote;
     }

@@ -57,7 +57,7 @@ class LoginThrottle {
 
   private static String subject(String username, String address) {
     String name = username.toLowerCase(Locale.ROOT);
-    return (name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name) + "|" + address;
+    return (name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name) + "|" + ClientAddress.of(address);
   }
 
   private static String address(Object details) {
