@@ -7,11 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -21,54 +17,51 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows password guessing: after 5 failed sign-ins for one user name from one address within 15
- * minutes, that pair is refused for 15 minutes. Per node, in memory; keyed by address as well so
- * that strangers cannot lock the admin out.
+ * minutes of the first, that pair is refused until those 15 minutes are over. Kept in the
+ * {@link RateLimitStore}, so all nodes see one count and no flood of other names resets it; keyed
+ * by address as well so that strangers cannot lock the admin out.
  */
 @Component
 class LoginThrottle {
   static final int MAX_FAILURES = 5;
   static final Duration WINDOW = Duration.ofMinutes(15);
+  /** Longer user names are cut: no sign-in form post can make a record of unbounded size. */
+  private static final int MAX_NAME_LENGTH = 128;
 
+  private final RateLimitStore store;
   private final Clock clock;
-  private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  LoginThrottle(Clock clock) {
+  LoginThrottle(RateLimitStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
   @EventListener
   void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-    String key = key(event.getAuthentication().getName(), event.getAuthentication().getDetails());
-    if (failures.size() > 100_000) {
-      failures.clear();
-    }
-    Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      times.addLast(clock.instant());
-      while (times.size() > MAX_FAILURES) {
-        times.removeFirst();
-      }
-    }
+    recordFailure(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
   }
 
   @EventListener
   void onSuccess(AuthenticationSuccessEvent event) {
-    failures.remove(key(event.getAuthentication().getName(), event.getAuthentication().getDetails()));
+    store.forgetFailedSignIns(subject(event.getAuthentication().getName(),
+        address(event.getAuthentication().getDetails())));
+  }
+
+  void recordFailure(String username, String address) {
+    store.recordFailedSignIn(subject(username, address), clock.instant(), WINDOW);
   }
 
   boolean isLocked(String username, String address) {
-    Deque<Instant> times = failures.get(username.toLowerCase(Locale.ROOT) + "|" + address);
-    if (times == null) {
-      return false;
-    }
-    synchronized (times) {
-      return times.size() >= MAX_FAILURES && times.getFirst().plus(WINDOW).isAfter(clock.instant());
-    }
+    return store.failedSignIns(subject(username, address), clock.instant(), WINDOW) >= MAX_FAILURES;
   }
 
-  private static String key(String username, Object details) {
-    String address = details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "?";
-    return username.toLowerCase(Locale.ROOT) + "|" + address;
+  private static String subject(String username, String address) {
+    String name = username.toLowerCase(Locale.ROOT);
+    return (name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name) + "|" + ClientAddress.of(address);
+  }
+
+  private static String address(Object details) {
+    return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "?";
   }
 
   /** Refuses a sign-in attempt while its user name and address are locked. */

@@ -31,7 +31,7 @@ final class ProblemAuthHandlers {
         "This API key may make " + perSecond + " requests per second; retry after the time in Retry-After"));
   }
 
-  private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+  static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     if (problem.getStatus() == 401) {

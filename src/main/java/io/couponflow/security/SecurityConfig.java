@@ -23,8 +23,8 @@ class SecurityConfig {
   /** The API: stateless, API keys only, no CSRF (no cookies are honoured here). */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator, RateLimitProperties limits)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator, RateLimitProperties limits,
+      RateLimitStore limitStore) throws Exception {
     ApiKeyFilter apiKeys = new ApiKeyFilter(authenticator);
     return http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
@@ -32,7 +32,7 @@ class SecurityConfig {
         .requestCache(cache -> cache.disable())
         .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
         .addFilterBefore(new BodySizeLimitFilter(), ApiKeyFilter.class)
-        .addFilterAfter(new RateLimitFilter(limits), ApiKeyFilter.class)
+        .addFilterAfter(new RateLimitFilter(limits, limitStore), ApiKeyFilter.class)
         .authorizeHttpRequests(auth -> auth
             // a streamed answer's async and error dispatches were authorised on the way in
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
