@@ -35,8 +35,10 @@ class WebContentController {
   ResponseEntity<Items> content(@RequestParam(required = false) String contactId,
       @Parameter(description = "hex HMAC-SHA256 of contactId under the web secret")
       @RequestParam(required = false) String signature) {
-    if (contactId == null || contactId.isBlank() || contactId.length() > 200) {
-      throw ApiException.invalid("contactId", "contactId is required (1 to 200 characters)");
+    if (contactId == null || contactId.isBlank() || contactId.length() > 200
+        || contactId.chars().anyMatch(Character::isISOControl)) {
+      // control characters too: PostgreSQL refuses a NUL in text, and no shop's id has one
+      throw ApiException.invalid("contactId", "contactId is required (1 to 200 characters, no control characters)");
     }
     if (!secrets.verifies(contactId, signature)) {
       // the same answer for missing, malformed and wrong: nothing tells a prober which it was
