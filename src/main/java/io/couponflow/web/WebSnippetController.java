@@ -18,10 +18,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class WebSnippetController {
   private final WebSecrets secrets;
   private final WebOrigins origins;
+  private final UiFormat format;
 
-  WebSnippetController(WebSecrets secrets, WebOrigins origins) {
+  WebSnippetController(WebSecrets secrets, WebOrigins origins, UiFormat format) {
     this.secrets = secrets;
     this.origins = origins;
+    this.format = format;
   }
 
   @GetMapping("/settings/web-snippet")
@@ -29,7 +31,7 @@ class WebSnippetController {
     String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).toUriString();
     model.addAttribute("web", secrets.current());
     model.addAttribute("snippet", "<script src=\"" + base + "/web/snippet.js\" data-contact-id=\"CONTACT-ID\"\n"
-        + "        data-contact-signature=\"SIGNATURE\" async></script>");
+        + "  data-contact-signature=\"SIGNATURE\" async></script>");
     model.addAttribute("anyOrigin", origins.anyOrigin());
     model.addAttribute("origins", origins.allowed());
     model.addAttribute("grace", readable(secrets.current().grace()));
@@ -42,7 +44,7 @@ class WebSnippetController {
       var rotated = secrets.rotate(generation);
       redirect.addFlashAttribute("notice", rotated.generation() == generation + 1
           ? "A new secret was created. Pages signed with the previous one keep working until "
-              + "the time shown below: update your shop before then."
+              + format.date(rotated.previousValidUntil()) + ": update your shop before then."
           : "The secret had already been rotated; this is the current one.");
     } catch (ApiException fromEnvironment) {
       redirect.addFlashAttribute("notice", fromEnvironment.getMessage());
