@@ -3,6 +3,7 @@ package io.couponflow.assignment;
 import io.couponflow.code.CodeStatus;
 import io.couponflow.code.CodeStore;
 import io.couponflow.common.ApiException;
+import io.couponflow.common.Hashing;
 import io.couponflow.couponset.ChildSet;
 import io.couponflow.couponset.CouponSet;
 import io.couponflow.couponset.CouponSetDeleted;
@@ -10,12 +11,8 @@ import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
 import io.couponflow.db.SqlDialect.ClaimedCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -233,12 +230,6 @@ public class AssignmentService {
   }
 
   private static String hash(AssignRequest request) {
-    try {
-      String canonical = request.contactId() + "\n" + request.childSetId() + "\n" + request.workflowId();
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashing.sha256Hex(request.contactId() + "\n" + request.childSetId() + "\n" + request.workflowId());
   }
 }
