@@ -3,7 +3,6 @@ package io.couponflow.assignment;
 import io.couponflow.code.ClaimedCode;
 import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeStatus;
-import io.couponflow.code.CodeStore;
 import io.couponflow.common.ApiException;
 import io.couponflow.couponset.ChildSet;
 import io.couponflow.couponset.CouponSet;
@@ -38,18 +37,16 @@ public class AssignmentService {
 
   private final AssignmentRepository assignments;
   private final CouponSetService sets;
-  private final CodeStore codes;
   private final CodePool pool;
   private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, CodePool pool,
+  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodePool pool,
       SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.sets = sets;
-    this.codes = codes;
     this.pool = pool;
     this.counters = counters;
     this.tx = tx;
@@ -127,7 +124,7 @@ public class AssignmentService {
     String code;
     long codeChildKey;
     if (set.isSingle()) {
-      codeId = codes.singleCodeId(set.id());
+      codeId = pool.singleCodeId(set.id());
       code = set.code();
       codeChildKey = 0;
     } else {
@@ -177,7 +174,7 @@ public class AssignmentService {
       Instant now = clock.instant();
       assignments.markSent(id, now);
       if (!sets.require(a.couponSetId()).isSingle()) {
-        codes.setStatus(a.codeId(), CodeStatus.SENT);
+        pool.transition(a.codeId(), CodeStatus.SENT);
       }
       events.publishEvent(new AssignmentEvents.CouponSent(id, a.couponSetId(), a.codeChildKey(), a.code(),
           a.contactId(), a.workflowId(), now));
@@ -204,7 +201,7 @@ public class AssignmentService {
     if (set.isSingle()) {
       sets.giveBackSingleUse(set.id());
     } else {
-      codes.release(set.id(), a.codeChildKey(), a.codeId());
+      pool.release(a.codeChildKey(), a.codeId());
     }
     return assignments.find(id).orElseThrow();
   }
