@@ -1,8 +1,8 @@
 package io.couponflow.couponset;
 
 import io.couponflow.audit.AuditLog;
-import io.couponflow.code.CodeRules;
 import io.couponflow.code.CodePool;
+import io.couponflow.code.CodeRules;
 import io.couponflow.code.RejectReason;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;

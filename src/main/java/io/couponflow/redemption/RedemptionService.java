@@ -2,9 +2,9 @@ package io.couponflow.redemption;
 
 import io.couponflow.assignment.Assignment;
 import io.couponflow.assignment.AssignmentService;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeRules;
 import io.couponflow.code.CodeStatus;
-import io.couponflow.code.CodePool;
 import io.couponflow.common.ApiException;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
