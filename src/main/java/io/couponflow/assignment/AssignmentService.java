@@ -1,7 +1,8 @@
 package io.couponflow.assignment;
 
+import io.couponflow.code.ClaimedCode;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeStatus;
-import io.couponflow.code.CodeStore;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.Hashing;
 import io.couponflow.couponset.ChildSet;
@@ -10,7 +11,6 @@ import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
-import io.couponflow.db.SqlDialect.ClaimedCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,17 +34,17 @@ public class AssignmentService {
 
   private final AssignmentRepository assignments;
   private final CouponSetService sets;
-  private final CodeStore codes;
+  private final CodePool pool;
   private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodeStore codes, SetCounters counters,
-      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+  AssignmentService(AssignmentRepository assignments, CouponSetService sets, CodePool pool,
+      SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.sets = sets;
-    this.codes = codes;
+    this.pool = pool;
     this.counters = counters;
     this.tx = tx;
     this.events = events;
@@ -121,11 +121,11 @@ public class AssignmentService {
     String code;
     long codeChildKey;
     if (set.isSingle()) {
-      codeId = codes.singleCodeId(set.id());
+      codeId = pool.singleCodeId(set.id());
       code = set.code();
       codeChildKey = 0;
     } else {
-      ClaimedCode claimed = codes.claim(set.id(), child == null ? null : childKey).orElseThrow(() -> exhausted(set));
+      ClaimedCode claimed = pool.claim(set.id(), child == null ? null : childKey).orElseThrow(() -> exhausted(set));
       codeId = claimed.codeId();
       code = claimed.value();
       codeChildKey = claimed.childKey();
@@ -171,7 +171,7 @@ public class AssignmentService {
       Instant now = clock.instant();
       assignments.markSent(id, now);
       if (!sets.require(a.couponSetId()).isSingle()) {
-        codes.setStatus(a.codeId(), CodeStatus.SENT);
+        pool.transition(a.codeId(), CodeStatus.SENT);
       }
       events.publishEvent(new AssignmentEvents.CouponSent(id, a.couponSetId(), a.codeChildKey(), a.code(),
           a.contactId(), a.workflowId(), now));
@@ -198,7 +198,7 @@ public class AssignmentService {
     if (set.isSingle()) {
       sets.giveBackSingleUse(set.id());
     } else {
-      codes.release(set.id(), a.codeChildKey(), a.codeId());
+      pool.release(a.codeChildKey(), a.codeId());
     }
     return assignments.find(id).orElseThrow();
   }

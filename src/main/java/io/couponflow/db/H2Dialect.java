@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,19 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * H2: no DELETE ... RETURNING, so lock with SKIP LOCKED, then delete and mark in the same transaction.
- * No ORDER BY here: H2 applies LIMIT before skipping locked rows, so an ordered pick would see a
- * locked first row and answer "none left" while codes remain.
+ * H2: no RETURNING (FINAL TABLE instead), so the code package claims in several statements of one
+ * transaction; MERGE instead of ON CONFLICT; JDBC batches instead of COPY.
  */
 class H2Dialect implements SqlDialect {
-  private static final String PICK = """
-      SELECT coupon_set_id, child_key, code_id FROM free_code
-      WHERE coupon_set_id = :setId %s AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
-      LIMIT 1 FOR UPDATE SKIP LOCKED
-      """;
-  private static final String PICK_ANY = PICK.formatted("");
-  private static final String PICK_CHILD = PICK.formatted("AND child_key = :childKey");
-
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
@@ -34,25 +24,8 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
-  public Optional<ClaimedCode> claimFreeCode(long couponSetId, Long childKey) {
-    var spec = jdbc.sql(childKey == null ? PICK_ANY : PICK_CHILD).param("setId", couponSetId);
-    if (childKey != null) {
-      spec = spec.param("childKey", childKey);
-    }
-    Optional<long[]> picked = spec.query((rs, n) -> new long[] {rs.getLong(2), rs.getLong(3)}).optional();
-    if (picked.isEmpty()) {
-      return Optional.empty();
-    }
-    long child = picked.get()[0];
-    long codeId = picked.get()[1];
-    int deleted = jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ? AND child_key = ? AND code_id = ?")
-        .params(couponSetId, child, codeId).update();
-    if (deleted != 1) {
-      throw new IllegalStateException("free code " + codeId + " vanished while locked");
-    }
-    String value = jdbc.sql("SELECT code_value FROM FINAL TABLE (UPDATE code SET status = 'assigned' WHERE id = ?)")
-        .param(codeId).query(String.class).single();
-    return Optional.of(new ClaimedCode(codeId, value, child));
+  public boolean hasReturning() {
+    return false;
   }
 
   /** MERGE; two first inserts of one key can race on H2, so the loser merges again (now an update). */
@@ -137,19 +110,6 @@ class H2Dialect implements SqlDialect {
   @Override
   public String bytewise(String column) {
     return column;
-  }
-
-  @Override
-  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
-    long inserted = jdbc.sql("INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select).params(params).update();
-    long queued = jdbc.sql("""
-            INSERT INTO free_code (coupon_set_id, child_key, code_id)
-            SELECT coupon_set_id, :childKey, id FROM code WHERE import_id = :importId""")
-        .param("childKey", childKey).param("importId", importId).update();
-    if (queued != inserted) {
-      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
-    }
-    return inserted;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.couponflow.db;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,14 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public interface SqlDialect {
 
-  /** A code taken off the free queue and marked assigned, inside the caller's transaction. */
-  record ClaimedCode(long codeId, String value, long childKey) {}
-
   /**
-   * Takes one free code of the set (of one child set when {@code childKey} is not null), skipping
-   * codes other transactions are claiming, and marks it assigned. Empty when none is free.
+   * True when INSERT, UPDATE and DELETE take RETURNING, inside a WITH too (PostgreSQL), so a claim or
+   * an insert into two tables is one statement. H2 reads changed rows through FINAL TABLE and needs
+   * several statements in one transaction.
    */
-  Optional<ClaimedCode> claimFreeCode(long couponSetId, Long childKey);
+  boolean hasReturning();
 
   /**
    * Adds {@code deltas} to the row of {@code table} whose primary key columns hold {@code keys},
@@ -70,14 +67,6 @@ public interface SqlDialect {
 
   /** {@code column} compared byte by byte, which sorts and groups faster than a locale's collation. */
   String bytewise(String column);
-
-  /**
-   * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
-   * code_value, code_key, status, import_id, created_at) and queues each in free_code under
-   * {@code childKey}, in the caller's transaction; returns how many. PostgreSQL does both in one
-   * statement; H2 finds the new rows again by their import_id.
-   */
-  long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey);
 
   /** The dialect of the database behind {@code dataSource}. */
   static SqlDialect forDatabase(DataSource dataSource) {
