@@ -1,6 +1,8 @@
 /*
  * Couponflow web content snippet. On the shop's pages:
- *   <script src="https://couponflow.example/web/snippet.js" data-contact-id="CONTACT-ID" async></script>
+ *   <script src="https://couponflow.example/web/snippet.js" data-contact-id="CONTACT-ID"
+ *           data-contact-signature="HEX HMAC-SHA256 OF CONTACT-ID UNDER THE WEB SECRET" async></script>
+ * The shop's server computes the signature when it renders the page; without it nothing is shown.
  * It fetches the contact's pending popups once and shows each with its code and a copy button.
  */
 (function () {
@@ -10,7 +12,8 @@
     return;
   }
   var contactId = script.getAttribute("data-contact-id") || (window.couponflow && window.couponflow.contactId);
-  if (!contactId) {
+  var signature = script.getAttribute("data-contact-signature") || (window.couponflow && window.couponflow.contactSignature);
+  if (!contactId || !signature) {
     return;
   }
   var base = script.getAttribute("data-base") || new URL(script.src, document.baseURI).origin;
@@ -75,7 +78,9 @@
     document.body.appendChild(overlay);
   }
 
-  fetch(base + "/web/v1/content?contactId=" + encodeURIComponent(contactId), { credentials: "omit" })
+  fetch(base + "/web/v1/content?contactId=" + encodeURIComponent(contactId) + "&signature=" + encodeURIComponent(signature),
+    { credentials: "omit" })
+    // a refused signature shows nothing and logs nothing: the page's visitors need not know
     .then(function (response) { return response.ok ? response.json() : { items: [] }; })
     .then(function (data) { (data.items || []).forEach(show); })
     .catch(function () { /* the shop's page must never break because popups are unavailable */ });

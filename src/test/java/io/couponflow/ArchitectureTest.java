@@ -2,13 +2,24 @@ package io.couponflow;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Features depend on each other in one direction only, and the shared layers on none of them. */
+/**
+ * Features depend on each other in one direction only, the shared layers on none of them, and the
+ * code tables have one owner.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -28,6 +39,26 @@ class ArchitectureTest {
             "io.couponflow.delivery..", "io.couponflow.redemption..", "io.couponflow.statistics..",
             "io.couponflow.alert..", "io.couponflow.web..", "io.couponflow.security..")
         .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheCodePackageWritesSqlOnTheCodeTables() throws IOException {
+    Pattern statement = Pattern.compile("\\b(FROM|INTO|UPDATE|JOIN)\\s+(free_code|code)\\b");
+    Path code = Path.of("src/main/java/io/couponflow/code");
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      List<Path> offenders = sources.filter(path -> path.toString().endsWith(".java") && !path.startsWith(code))
+          .filter(path -> statement.matcher(read(path)).find())
+          .toList();
+      assertThat(offenders).as("SQL on code/free_code belongs in io.couponflow.code.CodeTable").isEmpty();
+    }
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

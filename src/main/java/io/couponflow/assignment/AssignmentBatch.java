@@ -66,7 +66,6 @@ class AssignmentBatch {
   private final AssignmentRepository assignments;
   private final CouponSetService sets;
   private final CodePool codes;
-  private final io.couponflow.code.CodeStore codeStore;
   private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
@@ -74,9 +73,8 @@ class AssignmentBatch {
   private final Map<Long, Long> singleCodeIds = new ConcurrentHashMap<>();
 
   AssignmentBatch(AssignmentRepository assignments, CouponSetService sets, CodePool codes,
-      io.couponflow.code.CodeStore codeStore, SetCounters counters, TransactionTemplate tx,
+      SetCounters counters, TransactionTemplate tx,
       ApplicationEventPublisher events, Clock clock) {
-    this.codeStore = codeStore;
     this.assignments = assignments;
     this.sets = sets;
     this.codes = codes;
@@ -285,7 +283,7 @@ class AssignmentBatch {
     }
     if (set.isSingle()) {
       int taken = sets.takeSingleUses(set.id(), wanted);
-      long codeId = singleCodeIds.computeIfAbsent(set.id(), codeStore::singleCodeId);
+      long codeId = singleCodeIds.computeIfAbsent(set.id(), codes::singleCodeId);
       return java.util.Collections.nCopies(taken, new CodeFor(codeId, set.code(), 0));
     }
     List<ClaimedCode> claimed = codes.claim(set.id(), child == null ? null : child.id(), wanted);

@@ -1,7 +1,8 @@
 package io.couponflow.assignment;
 
 import io.couponflow.code.CodeStatus;
-import io.couponflow.code.CodeStore;
+import io.couponflow.code.CodePool;
+import io.couponflow.common.Hashing;
 import io.couponflow.common.ApiException;
 import io.couponflow.couponset.ChildSet;
 import io.couponflow.couponset.CouponSet;
@@ -9,14 +10,10 @@ import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +34,13 @@ public class AssignmentService {
   private final AssignmentRepository assignments;
   private final AssignmentCoalescer coalescer;
   private final CouponSetService sets;
-  private final CodeStore codes;
+  private final CodePool codes;
   private final SetCounters counters;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   AssignmentService(AssignmentRepository assignments, AssignmentCoalescer coalescer, CouponSetService sets,
-      CodeStore codes, SetCounters counters, ApplicationEventPublisher events, Clock clock) {
+      CodePool codes, SetCounters counters, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.coalescer = coalescer;
     this.sets = sets;
@@ -149,7 +146,7 @@ public class AssignmentService {
       Instant now = clock.instant();
       assignments.markSent(id, now);
       if (!sets.require(a.couponSetId()).isSingle()) {
-        codes.setStatus(a.codeId(), CodeStatus.SENT);
+        codes.transition(a.codeId(), CodeStatus.SENT);
       }
       events.publishEvent(new AssignmentEvents.CouponSent(id, a.couponSetId(), a.codeChildKey(), a.code(),
           a.contactId(), a.workflowId(), now));
@@ -178,7 +175,7 @@ public class AssignmentService {
         a.workflowId(), now));
     counters.add(set.id(), a.codeChildKey(), Counters.assigned(-1));
     if (!set.isSingle()) {
-      codes.release(set.id(), a.codeChildKey(), a.codeId());
+      codes.release(a.codeChildKey(), a.codeId());
     }
     return assignments.find(id).orElseThrow();
   }
@@ -210,12 +207,7 @@ public class AssignmentService {
   }
 
   private static String hash(AssignRequest request) {
-    try {
-      String canonical = request.contactId() + "\n" + request.childSetId() + "\n" + request.workflowId();
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashing.sha256Hex(request.contactId() + "\n" + request.childSetId() + "\n" + request.workflowId());
   }
+
 }

@@ -1,19 +1,38 @@
 package io.couponflow.code;
 
+import io.couponflow.db.SqlDialect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The code pool as the rest of the app sees it: claiming free codes for assignments. Callers own
- * the transaction and the counters.
+ * The code pool: every code, and the queue of free codes that claims draw from. The only way other
+ * features reach the {@code code} and {@code free_code} tables (whose SQL lives in {@link CodeTable}).
+ * Callers own the transaction and the counters.
  */
 @Service
 public class CodePool {
-  private final CodeStore table;
+  private static final int EXPORT_PAGE = 5000;
 
-  CodePool(CodeStore table) {
+  private final CodeTable table;
+
+  CodePool(CodeTable table) {
     this.table = table;
+  }
+
+  /** A pool over {@code dataSource} without Spring (property tests on an embedded database). */
+  public static CodePool forDataSource(DataSource dataSource) {
+    return new CodePool(new CodeTable(JdbcClient.create(dataSource), new NamedParameterJdbcTemplate(dataSource),
+        SqlDialect.forDatabase(dataSource)));
   }
 
   /**
@@ -28,5 +47,150 @@ public class CodePool {
   /** Takes one free code, as {@link #claim(long, Long, int)}; empty when none is free. */
   public Optional<ClaimedCode> claim(long couponSetId, Long childKey) {
     return table.claim(couponSetId, childKey, 1).stream().findFirst();
+  }
+
+  /** Puts an assigned code back on the free queue (of its child set); refused unless it is assigned. */
+  public void release(long childKey, long codeId) {
+    table.release(childKey, codeId);
+  }
+
+  /**
+   * Moves a code to {@code next}; throws {@link IllegalCodeTransitionException} unless the code's
+   * current status is one of {@code next}'s {@link CodeStatus#predecessors()}.
+   */
+  public void transition(long codeId, CodeStatus next) {
+    table.transition(codeId, next);
+  }
+
+  /** Takes a code off the free queue without assigning it (it was used elsewhere); false when not queued. */
+  public boolean withdraw(long couponSetId, long childKey, long codeId) {
+    return table.withdraw(couponSetId, childKey, codeId);
+  }
+
+  /**
+   * Takes up to {@code limit} free codes off the queue, either past their own expiry or, when
+   * {@code couponSetId} is given, all of that (expired) set's; marks them expired. Caller's transaction.
+   */
+  public List<ExpiredCode> expireFree(Long couponSetId, Instant now, int limit) {
+    return table.expireFree(couponSetId, now, limit);
+  }
+
+  /** Serialises changes to one code until the caller's transaction ends. */
+  public void lock(long codeId) {
+    table.lock(codeId);
+  }
+
+  /** The one code of an individual set; it is never in the free queue (uses are counted on the set). */
+  public void insertSingleCode(long couponSetId, String value, Instant now) {
+    table.insertSingleCode(couponSetId, value, now);
+  }
+
+  public long singleCodeId(long couponSetId) {
+    return table.singleCodeId(couponSetId);
+  }
+
+  public boolean exists(String value) {
+    return table.exists(CodeRules.keyOf(value));
+  }
+
+  /**
+   * Validates and adds codes by the import's rules; blank values are skipped. Runs in the caller's
+   * transaction: a concurrent insert of the same code makes it fail with DuplicateKeyException.
+   */
+  public AddCodesResult addCodes(long couponSetId, Long childSetId, List<String> values, Instant now) {
+    return addCodes(couponSetId, childSetId, values, null, now);
+  }
+
+  /** As above; every added code expires at {@code expiresAt} (null: never). */
+  public AddCodesResult addCodes(long couponSetId, Long childSetId, List<String> values, Instant expiresAt,
+      Instant now) {
+    List<AddCodesResult.Rejected> rejected = new ArrayList<>();
+    Map<String, String> candidates = new LinkedHashMap<>();
+    for (String raw : values) {
+      String value = CodeRules.trim(raw);
+      if (value.isEmpty()) {
+        continue;
+      }
+      RejectReason reason = CodeRules.check(value);
+      if (reason == null && candidates.containsKey(CodeRules.keyOf(value))) {
+        reason = RejectReason.DUPLICATE_IN_FILE;
+      }
+      if (reason != null) {
+        rejected.add(new AddCodesResult.Rejected(value, reason));
+      } else {
+        candidates.put(CodeRules.keyOf(value), value);
+      }
+    }
+    Set<String> existing = table.existingKeys(List.copyOf(candidates.keySet()));
+    Map<String, String> added = new LinkedHashMap<>();
+    candidates.forEach((key, value) -> {
+      if (existing.contains(key)) {
+        rejected.add(new AddCodesResult.Rejected(value, RejectReason.ALREADY_EXISTS));
+      } else {
+        added.put(key, value);
+      }
+    });
+    table.insertFree(couponSetId, childSetId, added, expiresAt, now);
+    return new AddCodesResult(added.size(), rejected);
+  }
+
+  /**
+   * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
+   * code_value, code_key, status, import_id, created_at) as free codes queued under
+   * {@code childKey}, in the caller's transaction; returns how many.
+   */
+  public long addImported(String select, Map<String, ?> params, long importId, long childKey) {
+    return table.insertImported(select, params, importId, childKey);
+  }
+
+  /**
+   * An SQL condition for another feature's set-based statement: true when a code exists, in any
+   * set, whose key is in {@code keyColumn} (a column or expression of that statement, not input).
+   */
+  public static String keyExistsCondition(String keyColumn) {
+    return CodeTable.keyExists(keyColumn);
+  }
+
+  /** Sets holding a code spelled like {@code value}, in any case. */
+  public List<Long> setIdsWithCode(String value) {
+    return table.setIdsWithKey(CodeRules.keyOf(value));
+  }
+
+  /** The code spelled like {@code value} in any case, with its set. */
+  public Optional<LocatedCode> find(String value) {
+    return table.findByKey(CodeRules.keyOf(CodeRules.trim(value)));
+  }
+
+  /** A page of a set's codes, newest first, with ids below {@code beforeId}. */
+  public List<Code> page(long couponSetId, CodeStatus status, long beforeId, int limit) {
+    return table.page(couponSetId, status, beforeId, limit);
+  }
+
+  /** Streams every code of a set, in pages, without holding a transaction open. */
+  public void forEach(long couponSetId, CodeStatus status, Consumer<Code> consumer) {
+    long before = Long.MAX_VALUE;
+    while (true) {
+      List<Code> page = table.page(couponSetId, status, before, EXPORT_PAGE);
+      page.forEach(consumer);
+      if (page.size() < EXPORT_PAGE) {
+        return;
+      }
+      before = page.get(page.size() - 1).id();
+    }
+  }
+
+  /** A deleted child set's codes, free ones included, belong to the parent from now on. */
+  public void moveChildToParent(long couponSetId, long childSetId) {
+    table.moveChildToParent(couponSetId, childSetId);
+  }
+
+  /** The claim queue of a deleted set. */
+  public void deleteQueue(long couponSetId) {
+    table.deleteQueue(couponSetId);
+  }
+
+  /** Every code of a deleted set (PostgreSQL has no cascade from the set: see SqlDialect.holdSetForNewCodes). */
+  public void deleteAll(long couponSetId) {
+    table.deleteAll(couponSetId);
   }
 }

@@ -1,8 +1,8 @@
 package io.couponflow.couponset;
 
 import io.couponflow.audit.AuditLog;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeRules;
-import io.couponflow.code.CodeStore;
 import io.couponflow.code.RejectReason;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CouponSetService {
   private final CouponSetRepository sets;
   private final SetCounters counters;
-  private final CodeStore codes;
+  private final CodePool codes;
   private final ObjectProvider<CouponSetUsage> usage;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
@@ -31,7 +31,7 @@ public class CouponSetService {
   private final CouponSetCache cache;
   private final Clock clock;
 
-  CouponSetService(CouponSetRepository sets, SetCounters counters, CodeStore codes,
+  CouponSetService(CouponSetRepository sets, SetCounters counters, CodePool codes,
       ObjectProvider<CouponSetUsage> usage, ApplicationEventPublisher events, AuditLog audit, SqlDialect dialect,
       CouponSetCache cache, Clock clock) {
     this.cache = cache;

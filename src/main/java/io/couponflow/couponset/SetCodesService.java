@@ -3,8 +3,8 @@ package io.couponflow.couponset;
 import io.couponflow.audit.AuditLog;
 import io.couponflow.code.AddCodesResult;
 import io.couponflow.code.Code;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeStatus;
-import io.couponflow.code.CodeStore;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
@@ -20,13 +20,13 @@ public class SetCodesService {
   private static final int ATTEMPTS = 3;
 
   private final CouponSetService sets;
-  private final CodeStore codes;
+  private final CodePool codes;
   private final SetCounters counters;
   private final TransactionTemplate tx;
   private final AuditLog audit;
   private final Clock clock;
 
-  SetCodesService(CouponSetService sets, CodeStore codes, SetCounters counters, TransactionTemplate tx, AuditLog audit,
+  SetCodesService(CouponSetService sets, CodePool codes, SetCounters counters, TransactionTemplate tx, AuditLog audit,
       Clock clock) {
     this.sets = sets;
     this.codes = codes;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * H2: no DELETE ... RETURNING in a CTE, so the code package claims in several statements of one
+ * H2: no RETURNING (FINAL TABLE instead), so the code package claims in several statements of one
  * transaction; MERGE instead of ON CONFLICT; JDBC batches instead of COPY.
  */
 class H2Dialect implements SqlDialect {
@@ -24,7 +24,7 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
-  public boolean hasDataModifyingCtes() {
+  public boolean hasReturning() {
     return false;
   }
 
@@ -120,19 +120,6 @@ class H2Dialect implements SqlDialect {
   @Override
   public String bytewise(String column) {
     return column;
-  }
-
-  @Override
-  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
-    long inserted = jdbc.sql("INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select).params(params).update();
-    long queued = jdbc.sql("""
-            INSERT INTO free_code (coupon_set_id, child_key, code_id)
-            SELECT coupon_set_id, :childKey, id FROM code WHERE import_id = :importId""")
-        .param("childKey", childKey).param("importId", importId).update();
-    if (queued != inserted) {
-      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
-    }
-    return inserted;
   }
 
   @Override

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** PostgreSQL: data-modifying CTEs (a claim is one statement, one round trip), ON CONFLICT, COPY. */
+/** PostgreSQL: RETURNING in data-modifying CTEs (a claim is one statement, one round trip), ON CONFLICT, COPY. */
 class PostgresDialect implements SqlDialect {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -22,7 +22,7 @@ class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public boolean hasDataModifyingCtes() {
+  public boolean hasReturning() {
     return true;
   }
 
@@ -121,13 +121,6 @@ class PostgresDialect implements SqlDialect {
   @Override
   public String bytewise(String column) {
     return column + " COLLATE \"C\"";
-  }
-
-  @Override
-  public long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey) {
-    return jdbc.sql("WITH inserted AS (INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) " + select + " RETURNING id, coupon_set_id) "
-            + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
-        .params(params).param("childKey", childKey).update();
   }
 
   @Override

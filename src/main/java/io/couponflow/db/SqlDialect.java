@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public interface SqlDialect {
 
   /**
-   * True when a WITH clause may hold DELETE/UPDATE/INSERT ... RETURNING (PostgreSQL), so a claim or
-   * an insert into two tables is one statement; H2 needs several statements in one transaction.
+   * True when INSERT, UPDATE and DELETE take RETURNING, inside a WITH too (PostgreSQL), so a claim or
+   * an insert into two tables is one statement. H2 reads changed rows through FINAL TABLE and needs
+   * several statements in one transaction.
    */
-  boolean hasDataModifyingCtes();
+  boolean hasReturning();
 
   /**
    * Adds {@code deltas} to the row of {@code table} whose primary key columns hold {@code keys},
@@ -79,14 +80,6 @@ public interface SqlDialect {
 
   /** {@code column} compared byte by byte, which sorts and groups faster than a locale's collation. */
   String bytewise(String column);
-
-  /**
-   * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
-   * code_value, code_key, status, import_id, created_at) and queues each in free_code under
-   * {@code childKey}, in the caller's transaction; returns how many. PostgreSQL does both in one
-   * statement; H2 finds the new rows again by their import_id.
-   */
-  long insertImportedCodes(String select, java.util.Map<String, ?> params, long importId, long childKey);
 
   /** The dialect of the database behind {@code dataSource}. */
   static SqlDialect forDatabase(DataSource dataSource) {

@@ -1,7 +1,7 @@
 package io.couponflow.expiry;
 
-import io.couponflow.code.CodeStore;
-import io.couponflow.code.CodeStore.ExpiredCode;
+import io.couponflow.code.CodePool;
+import io.couponflow.code.ExpiredCode;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
@@ -21,12 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExpirySweeper {
   static final int BATCH = 1000;
 
-  private final CodeStore codes;
+  private final CodePool codes;
   private final SetCounters counters;
   private final CouponSetService sets;
   private final TransactionTemplate tx;
 
-  ExpirySweeper(CodeStore codes, SetCounters counters, CouponSetService sets, TransactionTemplate tx) {
+  ExpirySweeper(CodePool codes, SetCounters counters, CouponSetService sets, TransactionTemplate tx) {
     this.codes = codes;
     this.counters = counters;
     this.sets = sets;

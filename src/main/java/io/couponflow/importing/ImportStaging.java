@@ -1,5 +1,6 @@
 package io.couponflow.importing;
 
+import io.couponflow.code.CodePool;
 import io.couponflow.code.RejectReason;
 import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
@@ -33,10 +34,12 @@ class ImportStaging {
 
   private final JdbcClient jdbc;
   private final SqlDialect dialect;
+  private final CodePool codes;
 
-  ImportStaging(JdbcClient jdbc, SqlDialect dialect) {
+  ImportStaging(JdbcClient jdbc, SqlDialect dialect, CodePool codes) {
     this.jdbc = jdbc;
     this.dialect = dialect;
+    this.codes = codes;
   }
 
   void append(long importId, int attempt, List<StagedRow> rows) {
@@ -83,7 +86,7 @@ class ImportStaging {
     jdbc.sql("""
             UPDATE import_staging SET reason = :reason
             WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-              AND EXISTS (SELECT 1 FROM code c WHERE c.code_key = import_staging.code_key)""")
+              AND %s""".formatted(CodePool.keyExistsCondition("import_staging.code_key")))
         .param("id", importId).param("attempt", attempt).param("reason", RejectReason.ALREADY_EXISTS.wire())
         .update();
   }
@@ -96,7 +99,7 @@ class ImportStaging {
     params.put("id", importId);
     params.put("attempt", attempt);
     params.put("now", Timestamps.bind(now));
-    return dialect.insertImportedCodes("""
+    return codes.addImported("""
         SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
                CAST(:now AS TIMESTAMP WITH TIME ZONE)
         FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL

@@ -25,21 +25,6 @@ class RedemptionRepository {
     this.jdbc = jdbc;
   }
 
-  Optional<CodeRef> findCode(String codeKey) {
-    return jdbc.sql("""
-            SELECT c.id, c.code_value, c.coupon_set_id, c.child_set_id, s.type
-            FROM code c JOIN coupon_set s ON s.id = c.coupon_set_id WHERE c.code_key = ?""")
-        .param(codeKey)
-        .query((rs, n) -> new CodeRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-            "single".equals(rs.getString(5))))
-        .optional();
-  }
-
-  /** Serialises redemptions of one single-use code (and its claim, which updates the same row). */
-  void lockCode(long codeId) {
-    jdbc.sql("SELECT id FROM code WHERE id = ? FOR UPDATE").param(codeId).query(Long.class).single();
-  }
-
   Optional<Redemption> findByOrder(String codeKey, String orderId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE code_key = ? AND order_id = ?")
         .params(codeKey, orderId).query(this::map).optional();

@@ -2,11 +2,12 @@ package io.couponflow.redemption;
 
 import io.couponflow.assignment.Assignment;
 import io.couponflow.assignment.AssignmentService;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeRules;
 import io.couponflow.code.CodeStatus;
-import io.couponflow.code.CodeStore;
 import io.couponflow.common.ApiException;
 import io.couponflow.couponset.CouponSetDeleted;
+import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.SetCounters;
 import io.couponflow.redemption.RedemptionRepository.CodeRef;
@@ -34,17 +35,19 @@ public class RedemptionService {
 
   private final RedemptionRepository redemptions;
   private final AssignmentService assignments;
-  private final CodeStore codes;
+  private final CodePool codes;
+  private final CouponSetService sets;
   private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  RedemptionService(RedemptionRepository redemptions, AssignmentService assignments, CodeStore codes,
-      SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+  RedemptionService(RedemptionRepository redemptions, AssignmentService assignments, CodePool codes,
+      CouponSetService sets, SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.redemptions = redemptions;
     this.assignments = assignments;
     this.codes = codes;
+    this.sets = sets;
     this.counters = counters;
     this.tx = tx;
     this.events = events;
@@ -83,7 +86,7 @@ public class RedemptionService {
   }
 
   private Result redeemNew(String codeKey, String orderId, RedeemRequest request) {
-    CodeRef code = redemptions.findCode(codeKey)
+    CodeRef code = findCode(request.code())
         .orElseThrow(() -> ApiException.notFound("Code", CodeRules.trim(request.code())));
     Instant now = clock.instant();
     Instant at = request.redeemedAt() == null ? now : request.redeemedAt();
@@ -95,7 +98,8 @@ public class RedemptionService {
           : assignments.markRedeemedByContact(code.couponSetId(), request.contactId(), at);
       leaked = holder.isEmpty() && !assignments.everAssigned(code.couponSetId());
     } else {
-      redemptions.lockCode(code.id());
+      // serialises redemptions of one single-use code (and its claim, which updates the same row)
+      codes.lock(code.id());
       Optional<Redemption> replay = redemptions.findByOrder(codeKey, orderId);
       if (replay.isPresent()) {
         return new Result(replay.get(), false);
@@ -110,7 +114,7 @@ public class RedemptionService {
       if (leaked && codes.withdraw(code.couponSetId(), code.childKey(), code.id())) {
         takenFromPool = 1;
       }
-      codes.setStatus(code.id(), CodeStatus.REDEEMED);
+      codes.transition(code.id(), CodeStatus.REDEEMED);
     }
     long childKey = holder.map(Assignment::codeChildKey).orElse(code.childKey());
     Long assignmentId = holder.map(Assignment::id).orElse(null);
@@ -121,6 +125,12 @@ public class RedemptionService {
         request.contactId(), leaked, holder.map(Assignment::sentAt).orElse(null), at));
     counters.add(code.couponSetId(), childKey, new Counters(0, takenFromPool, 0, 1));
     return new Result(redemptions.find(id).orElseThrow(), true);
+  }
+
+  private Optional<CodeRef> findCode(String value) {
+    return codes.find(value).map(located -> new CodeRef(located.code().id(), located.code().code(),
+        located.couponSetId(), located.code().childSetId() == null ? 0 : located.code().childSetId(),
+        sets.require(located.couponSetId()).isSingle()));
   }
 
   /** What became of one coupon of a purchase: redeemed, replayed, or a problem slug such as not-found. */

@@ -1,15 +1,12 @@
 package io.couponflow.security;
 
+import io.couponflow.common.Hashing;
 import io.couponflow.db.Timestamps;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,17 +33,18 @@ class ApiKeyStore {
     return "cf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** At most 4 characters, and never more than half of a short key, so the list never shows a whole key. */
+  static String shownPrefix(String secret) {
+    return secret.substring(0, Math.min(4, secret.length() / 2));
+  }
+
   static String hash(String secret) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashing.sha256Hex(secret);
   }
 
   Created create(String name, ApiKeyScope scope, Integer rateLimitPerSecond, String secret, Instant now) {
     var keys = new GeneratedKeyHolder();
-    String prefix = secret.substring(0, Math.min(secret.length(), 10));
+    String prefix = shownPrefix(secret);
     jdbc.sql("INSERT INTO api_key (name, key_hash, key_prefix, scope, rate_limit_per_second, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?)")
         .params(name, hash(secret), prefix, scope.wire(), rateLimitPerSecond, Timestamps.bind(now)).update(keys, "id");

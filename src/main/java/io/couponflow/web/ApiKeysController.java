@@ -4,6 +4,8 @@ import io.couponflow.common.ApiException;
 import io.couponflow.security.ApiKeyScope;
 import io.couponflow.security.ApiKeyService;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,18 +15,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Settings → API keys: create one with a scope (its secret shown once), list, revoke. */
+/**
+ * Settings → API keys: create one with a scope (its secret shown once), list, revoke. The form carries a
+ * once-only token, so a double click creates one key and both answers show it.
+ */
 @Controller
 class ApiKeysController {
   private final ApiKeyService keys;
+  private final Clock clock;
 
-  ApiKeysController(ApiKeyService keys) {
+  ApiKeysController(ApiKeyService keys, Clock clock) {
     this.keys = keys;
+    this.clock = clock;
   }
 
   @GetMapping("/settings/api-keys")
-  String list(Model model) {
+  String list(Model model, HttpSession session) {
     model.addAttribute("keys", keys.list());
+    model.addAttribute("formToken", OnceOnlyForms.issue(session));
     model.addAttribute("scopes", ApiKeyScope.values());
     if (!model.containsAttribute("keyName")) {
       model.addAttribute("keyName", "");
@@ -35,17 +43,23 @@ class ApiKeysController {
 
   @PostMapping("/settings/api-keys")
   String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "write") String scope,
-      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+      @RequestParam(required = false) String formToken, Model model, RedirectAttributes redirect,
+      HttpServletResponse response, HttpSession session) {
     try {
-      var created = keys.create(name, ApiKeyScope.fromWire(scope), null);
-      redirect.addFlashAttribute("createdKey", created);
+      var created = OnceOnlyForms.once(session, formToken, clock.instant(),
+          () -> keys.create(name, ApiKeyScope.fromWire(scope), null));
+      if (created.isEmpty()) {
+        redirect.addFlashAttribute("notice", "That form had expired, so no key was created. Please create it again.");
+      } else {
+        redirect.addFlashAttribute("createdKey", created.get());
+      }
       return "redirect:/settings/api-keys";
     } catch (ApiException e) {
       response.setStatus(422);
       model.addAttribute("keyName", name);
       model.addAttribute("keyScope", scope);
       model.addAttribute("errors", Map.of("name".equals(e.field()) ? "name" : "scope", e.getMessage()));
-      return list(model);
+      return list(model, session);
     }
   }
 

@@ -31,7 +31,13 @@ class AuditLogController {
       Map.entry("import.failed", "Import failed"),
       Map.entry("import.cancelled", "Cancelled import"),
       Map.entry("api-key.created", "Created API key"),
-      Map.entry("api-key.revoked", "Revoked API key"));
+      Map.entry("api-key.revoked", "Revoked API key"),
+      Map.entry("workflow.created", "Created workflow"),
+      Map.entry("workflow.updated", "Changed workflow"),
+      Map.entry("workflow.activated", "Activated workflow"),
+      Map.entry("workflow.paused", "Paused workflow"),
+      Map.entry("workflow.deleted", "Deleted workflow"),
+      Map.entry("web-secret.rotated", "Rotated web secret"));
 
   /** One entry as the page shows it; setName is null when the target is not a set or the set is gone. */
   record Row(long id, Instant at, String actor, String action, String label, String targetType, String targetId,

@@ -1,6 +1,6 @@
 package io.couponflow.web;
 
-import io.couponflow.code.CodeStore;
+import io.couponflow.code.CodePool;
 import io.couponflow.code.LocatedCode;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
@@ -36,10 +36,10 @@ class CouponsController {
   record CodeHit(LocatedCode located, CouponSetView set) {}
 
   private final CouponSetService sets;
-  private final CodeStore codes;
+  private final CodePool codes;
   private final ImportHistory history;
 
-  CouponsController(CouponSetService sets, CodeStore codes, ImportHistory history) {
+  CouponsController(CouponSetService sets, CodePool codes, ImportHistory history) {
     this.sets = sets;
     this.codes = codes;
     this.history = history;

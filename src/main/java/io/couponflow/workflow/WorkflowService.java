@@ -1,5 +1,6 @@
 package io.couponflow.workflow;
 
+import io.couponflow.audit.AuditLog;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
@@ -24,14 +25,16 @@ public class WorkflowService {
   private final RunRepository runs;
   private final WorkflowValidator validator;
   private final ContactService contacts;
+  private final AuditLog audit;
   private final Clock clock;
 
   WorkflowService(WorkflowRepository workflows, RunRepository runs, WorkflowValidator validator,
-      ContactService contacts, Clock clock) {
+      ContactService contacts, AuditLog audit, Clock clock) {
     this.workflows = workflows;
     this.runs = runs;
     this.validator = validator;
     this.contacts = contacts;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -43,6 +46,7 @@ public class WorkflowService {
     WorkflowRequest valid = validator.validate(request);
     long id = workflows.insert(valid.name(), valid.trigger().event(), valid.nodes(), clock.instant());
     workflows.replaceSetUses(id, WorkflowValidator.setsUsed(valid.nodes()));
+    audit.record("workflow.created", "workflow", id, describe(valid));
     return require(id);
   }
 
@@ -52,6 +56,7 @@ public class WorkflowService {
     WorkflowRequest valid = validator.validate(request);
     workflows.update(id, valid.name(), valid.trigger().event(), valid.nodes(), clock.instant());
     workflows.replaceSetUses(id, WorkflowValidator.setsUsed(valid.nodes()));
+    audit.record("workflow.updated", "workflow", id, describe(valid));
     return require(id);
   }
 
@@ -61,6 +66,7 @@ public class WorkflowService {
     Workflow w = require(id);
     validator.validate(new WorkflowRequest(w.name(), w.trigger(), w.nodes()));
     workflows.setStatus(id, WorkflowStatus.ACTIVE, clock.instant());
+    audit.record("workflow.activated", "workflow", id, "'" + w.name() + "'");
     return require(id);
   }
 
@@ -72,15 +78,24 @@ public class WorkflowService {
       throw ApiException.conflict("workflow-not-active", "Workflow not active", "A draft workflow cannot be paused; activate it first");
     }
     workflows.setStatus(id, WorkflowStatus.PAUSED, clock.instant());
+    audit.record("workflow.paused", "workflow", id, "'" + w.name() + "'");
     return require(id);
   }
 
   @Transactional
   public void delete(long id) {
-    if (require(id).status() == WorkflowStatus.ACTIVE) {
+    Workflow w = require(id);
+    if (w.status() == WorkflowStatus.ACTIVE) {
       throw ApiException.conflict("workflow-active", "Workflow active", "Pause the workflow before deleting it");
     }
     workflows.delete(id);
+    audit.record("workflow.deleted", "workflow", id, "'" + w.name() + "'");
+  }
+
+  /** "'Welcome' on signup: assign-coupon, send-email", enough to tell versions apart in the log. */
+  private static String describe(WorkflowRequest request) {
+    return "'" + request.name() + "' on " + request.trigger().event() + ": "
+        + String.join(", ", request.nodes().stream().map(Node::type).toList());
   }
 
   public Workflow require(long id) {

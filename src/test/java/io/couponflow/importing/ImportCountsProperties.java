@@ -2,6 +2,7 @@ package io.couponflow.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couponflow.code.CodePool;
 import io.couponflow.db.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class ImportCountsProperties {
     Path file = Files.createTempFile("import-property", ".csv");
     try {
       Files.writeString(file, render(generated, prefix), StandardCharsets.UTF_8);
-      ImportStaging staging = new ImportStaging(JDBC, SqlDialect.forDatabase(DB));
+      ImportStaging staging = new ImportStaging(JDBC, SqlDialect.forDatabase(DB), CodePool.forDataSource(DB));
       ImportStaging.Tally staged;
       try (CodeFile codeFile = CodeFile.open(file, FileLayout.csv(',', generated.header()))) {
         staged = new FileStager(staging, generated.batchSize())

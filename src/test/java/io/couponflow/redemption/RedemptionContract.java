@@ -2,6 +2,7 @@ package io.couponflow.redemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couponflow.common.Hashing;
 import io.couponflow.support.ApiClient;
 import io.couponflow.support.ApiTest;
 import io.couponflow.support.TestKeys;
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Redemptions over HTTP on H2 and PostgreSQL: idempotency, single use, leaked codes, counters. */
@@ -92,7 +91,7 @@ abstract class RedemptionContract extends ApiTest {
   }
 
   @Test
-  void aShopifyOrderRedeemsItsDiscountCodesWhenSignedWithTheSharedSecret() throws Exception {
+  void aShopifyOrderRedeemsItsDiscountCodesWhenSignedWithTheSharedSecret() {
     long setId = createMultipleSet("shopify", 1).get("id").asLong();
     String code = assign(setId, "shopper").json().get("code").asString();
     String body = """
@@ -110,6 +109,27 @@ abstract class RedemptionContract extends ApiTest {
     assertThat(shopify(body, sign(body + " ")).status()).isEqualTo(401);
     assertThat(shopify(body, null).status()).isEqualTo(401);
     assertThat(set(setId).get("redeemed").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aShopifyOrderWithAMalformedTotalPriceOrBodyIs400AndRedeemsNothing() {
+    long setId = createMultipleSet("shopify malformed", 1).get("id").asLong();
+    String code = assign(setId, "careless shopper").json().get("code").asString();
+    for (String price : List.of("\"12,50\"", "\"abc\"", "\"-5.00\"", "\"1e999999999\"", "\"NaN\"", "{}", "[1]")) {
+      String body = """
+          {"id": 99123, "total_price": %s, "currency": "EUR", "discount_codes": [{"code": "%s"}]}"""
+          .formatted(price, code);
+      var refused = shopify(body, sign(body));
+      assertThat(refused.status()).as(price + ": " + refused.text()).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("total_price");
+    }
+    String badCurrency = """
+        {"id": 99124, "total_price": "10.00", "currency": "EURO", "discount_codes": [{"code": "%s"}]}""".formatted(code);
+    assertThat(shopify(badCurrency, sign(badCurrency)).status()).isEqualTo(400);
+    String notJson = "{\"id\": 99125, \"discount_codes\": [";
+    assertThat(shopify(notJson, sign(notJson)).status()).isEqualTo(400);
+    assertThat(set(setId).get("redeemed").asLong()).isZero();
   }
 
   @Test
@@ -145,9 +165,7 @@ abstract class RedemptionContract extends ApiTest {
     return api.send(request);
   }
 
-  private static String sign(String body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(TestKeys.SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  private static String sign(String body) {
+    return Base64.getEncoder().encodeToString(Hashing.hmacSha256(TestKeys.SHOPIFY_SECRET, body.getBytes(StandardCharsets.UTF_8)));
   }
 }

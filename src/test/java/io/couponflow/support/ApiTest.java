@@ -2,12 +2,17 @@ package io.couponflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couponflow.common.Hashing;
+import io.couponflow.delivery.WebSecrets;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +22,9 @@ public abstract class ApiTest {
   protected int port;
 
   protected ApiClient api;
+
+  @Autowired
+  protected WebSecrets webSecrets;
 
   @BeforeEach
   void connect() {
@@ -74,6 +82,22 @@ public abstract class ApiTest {
 
   protected ApiClient.Response assign(long setId, String contactId) {
     return api.post("/api/v1/coupon-sets/" + setId + "/assignments", Map.of("contactId", contactId));
+  }
+
+  /** The signature a shop's server puts next to the contact id: hex HMAC-SHA256 under the current web secret. */
+  protected String webSignature(String contactId) {
+    return Hashing.hmacSha256Hex(webSecrets.current().secret(), contactId);
+  }
+
+  /** GET /web/v1/content as the snippet calls it, with the contact id signed; no API key. */
+  protected ApiClient.Response webContent(String contactId) {
+    return webContent(contactId, webSignature(contactId));
+  }
+
+  protected ApiClient.Response webContent(String contactId, String signature) {
+    String query = "contactId=" + URLEncoder.encode(contactId, StandardCharsets.UTF_8)
+        + (signature == null ? "" : "&signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8));
+    return api.withKey(null).get("/web/v1/content?" + query);
   }
 
   protected JsonNode set(long setId) {

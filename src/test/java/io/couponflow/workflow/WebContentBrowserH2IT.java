@@ -67,7 +67,7 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     String code = activity(contact, "coupon-assigned").get(0).get("code").asString();
 
     browser.get(shopPage("<h1>Our shop</h1><script src=\"http://localhost:" + port + "/web/snippet.js\" data-contact-id=\""
-        + contact + "\" async></script>"));
+        + contact + "\" data-contact-signature=\"" + webSignature(contact) + "\" async></script>"));
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cf-popup-code")));

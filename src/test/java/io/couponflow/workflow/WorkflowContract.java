@@ -2,6 +2,7 @@ package io.couponflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couponflow.support.ApiClient;
 import io.couponflow.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -115,6 +116,34 @@ abstract class WorkflowContract extends WorkflowFixtures {
   }
 
   @Test
+  void creatingChangingActivatingPausingAndDeletingAWorkflowIsAudited() {
+    long setId = createMultipleSet("audited flow", 1).get("id").asLong();
+    String trigger = unique("audit");
+    var created = api.post("/api/v1/workflows", Map.of("name", "audited", "trigger", Map.of("event", trigger),
+        "nodes", List.of(assignNode(setId, "stop", null))));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = created.json().get("id").asLong();
+    var updated = api.send(api.request("/api/v1/workflows/" + id)
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of(
+            "name", "audited again", "trigger", Map.of("event", trigger),
+            "nodes", List.of(assignNode(setId, "skip", null), emailNode("Hi", "<b>{{coupon}}</b>"))))))
+        .header("Content-Type", "application/json"));
+    assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+    assertThat(api.post("/api/v1/workflows/" + id + "/activate", "").status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/workflows/" + id + "/pause", "").status()).isEqualTo(200);
+    assertThat(api.delete("/api/v1/workflows/" + id).status()).isIn(200, 204);
+
+    JsonNode entries = api.get("/api/v1/audit-log?targetType=workflow&targetId=" + id).json().get("items");
+    List<String> actions = new java.util.ArrayList<>();
+    entries.forEach(e -> actions.add(e.get("action").asString()));
+    assertThat(actions).containsExactly("workflow.deleted", "workflow.paused", "workflow.activated", "workflow.updated",
+        "workflow.created");
+    entries.forEach(e -> assertThat(e.get("actor").asString()).startsWith("apikey:"));
+    assertThat(entries.get(3).get("detail").asString()).isEqualTo("'audited again' on " + trigger
+        + ": assign-coupon, send-email");
+  }
+
+  @Test
   void webContentIsHandedOutOnceAndFetchingItMarksTheCodeSent() {
     long setId = createMultipleSet("popup", 2).get("id").asLong();
     String contact = unique("dora-");
@@ -127,14 +156,15 @@ abstract class WorkflowContract extends WorkflowFixtures {
     awaitTrue(Duration.ofSeconds(30), "the run to finish", () -> runs(workflowId, "finished").size() == 1);
     assertThat(set(setId).get("sent").asLong()).isZero();
 
-    var first = api.withKey(null).get("/web/v1/content?contactId=" + contact);
+    assertThat(webContent(contact, null).status()).isEqualTo(401);
+    assertThat(set(setId).get("sent").asLong()).isZero();
+    var first = webContent(contact);
     assertThat(first.status()).isEqualTo(200);
-    assertThat(first.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     String code = activity(contact, "coupon-assigned").get(0).get("code").asString();
     assertThat(first.json().get("items")).hasSize(1);
     assertThat(first.json().get("items").get(0).get("html").asString()).isEqualTo("<p>Code <b>" + code + "</b></p>");
     assertThat(set(setId).get("sent").asLong()).isEqualTo(1);
-    assertThat(api.withKey(null).get("/web/v1/content?contactId=" + contact).json().get("items")).isEmpty();
+    assertThat(webContent(contact).json().get("items")).isEmpty();
   }
 
   @Test

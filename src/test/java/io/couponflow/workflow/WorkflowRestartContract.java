@@ -3,6 +3,7 @@ package io.couponflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couponflow.CouponflowApplication;
+import io.couponflow.common.Hashing;
 import io.couponflow.support.ApiClient;
 import io.couponflow.support.TestKeys;
 import java.time.Clock;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * stopped while the run waits, started again, and time is moved past the wait with a settable Clock.
  */
 abstract class WorkflowRestartContract {
+  // set like COUPONFLOW_WEB_SECRET, so the second start signs with what the first one used
+  private static final String WEB_SECRET = "restart-test-web-secret";
+
   /**
    * A Clock the test moves forward; the app and its job queue read time from it. It keeps
    * ticking, as a frozen clock would make a job stored with rounded-up microseconds never due.
@@ -95,7 +99,8 @@ abstract class WorkflowRestartContract {
       List<String> outcomes = new ArrayList<>();
       run.get("steps").forEach(s -> outcomes.add(s.get("outcome").asString()));
       assertThat(outcomes).containsExactly("assigned", "waiting", "queued");
-      var popups = api.withKey(null).get("/web/v1/content?contactId=" + contact).json().get("items");
+      var popups = api.withKey(null).get("/web/v1/content?contactId=" + contact + "&signature="
+          + Hashing.hmacSha256Hex(WEB_SECRET, contact)).json().get("items");
       assertThat(popups).hasSize(1);
       assertThat(popups.get(0).get("html").asString()).isEqualTo("<b>" + code + "</b>");
       assertThat(api.get("/api/v1/coupon-sets/" + setId).json().get("assigned").asLong()).isEqualTo(1);
@@ -125,6 +130,7 @@ abstract class WorkflowRestartContract {
         })
         .run("--server.port=0", "--spring.datasource.url=" + database.get(0),
             "--spring.datasource.username=" + database.get(1), "--spring.datasource.password=" + database.get(2),
-            "--couponflow.api-key=" + TestKeys.API_KEY, "--couponflow.admin-password=restart-test-password");
+            "--couponflow.api-key=" + TestKeys.API_KEY, "--couponflow.admin-password=restart-test-password",
+            "--couponflow.web.secret=" + WEB_SECRET);
   }
 }

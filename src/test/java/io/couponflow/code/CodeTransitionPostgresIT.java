@@ -1,0 +1,6 @@
+package io.couponflow.code;
+
+import io.couponflow.support.OnPostgres;
+
+@OnPostgres
+class CodeTransitionPostgresIT extends CodeTransitionContract {}

@@ -1,0 +1,6 @@
+package io.couponflow.security;
+
+import io.couponflow.support.OnPostgres;
+
+@OnPostgres
+class WebAbusePostgresIT extends WebAbuseContract {}
