@@ -38,9 +38,11 @@ public class ActivityLog {
     return page.toResponse(activities.page(contactId, wanted, page.beforeId(), page.fetchSize()), ActivityEntry::id);
   }
 
-  /** Records entries in the caller's transaction as one multi-row insert. */
+  /** Records entries in the caller's transaction, with multi-row inserts. */
   public void recordAll(List<ActivityEntry> entries) {
-    activities.insertAll(entries);
+    if (!entries.isEmpty()) {
+      activities.insertAll(entries);
+    }
   }
 
   @EventListener

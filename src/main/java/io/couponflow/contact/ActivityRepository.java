@@ -4,6 +4,8 @@ import io.couponflow.db.MultiRow;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,17 +27,17 @@ class ActivityRepository {
         .update();
   }
 
-  /** Many entries in as few statements as the database takes comfortably (500 rows each). */
+  /** Many entries, a few multi-row statements. */
   void insertAll(List<ActivityEntry> entries) {
-    for (int from = 0; from < entries.size(); from += 500) {
-      List<ActivityEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 500));
-      List<Object> params = new java.util.ArrayList<>(chunk.size() * 8);
+    for (List<ActivityEntry> chunk : MultiRow.chunks(entries)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 8);
       for (ActivityEntry e : chunk) {
-        params.addAll(java.util.Arrays.asList(e.contactId(), e.type(), Timestamps.bind(e.at()), e.couponSetId(),
-            e.code(), e.workflowId(), e.runId(), e.detail()));
+        params.addAll(Arrays.asList(e.contactId(), e.type(), Timestamps.bind(e.at()), e.couponSetId(), e.code(),
+            e.workflowId(), e.runId(), e.detail()));
       }
-      jdbc.sql("INSERT INTO activity (contact_id, type, occurred_at, coupon_set_id, code, workflow_id, run_id, detail)"
-          + " VALUES " + MultiRow.values(chunk.size(), 8)).params(params).update();
+      jdbc.sql("INSERT INTO activity (contact_id, type, occurred_at, coupon_set_id, code, workflow_id, run_id, detail) "
+              + "VALUES " + MultiRow.values(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
+          .params(params).update();
     }
   }
 
