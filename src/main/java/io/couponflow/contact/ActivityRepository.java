@@ -1,8 +1,11 @@
 package io.couponflow.contact;
 
+import io.couponflow.db.MultiRow;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +25,20 @@ class ActivityRepository {
         .params(e.contactId(), e.type(), Timestamps.bind(e.at()), e.couponSetId(), e.code(), e.workflowId(),
             e.runId(), e.detail())
         .update();
+  }
+
+  /** Many entries, a few multi-row statements. */
+  void insertAll(List<ActivityEntry> entries) {
+    for (List<ActivityEntry> chunk : MultiRow.chunks(entries)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 8);
+      for (ActivityEntry e : chunk) {
+        params.addAll(Arrays.asList(e.contactId(), e.type(), Timestamps.bind(e.at()), e.couponSetId(), e.code(),
+            e.workflowId(), e.runId(), e.detail()));
+      }
+      jdbc.sql("INSERT INTO activity (contact_id, type, occurred_at, coupon_set_id, code, workflow_id, run_id, detail) "
+              + "VALUES " + MultiRow.values(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
+          .params(params).update();
+    }
   }
 
   /** Newest first, below the cursor id; types empty = every type. */
