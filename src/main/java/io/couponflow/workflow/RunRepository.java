@@ -4,6 +4,7 @@ import io.couponflow.db.MultiRow;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class RunRepository {
   private static final TypeReference<Map<String, CouponVariable>> VARIABLES = new TypeReference<>() {};
   private static final TypeReference<List<RunStep>> STEPS = new TypeReference<>() {};
+
+  /** Typed, so a NULL needs no parameter-metadata round trip per row. */
+  private static final int[] ADVANCE_TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
+      Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
+      Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.BIGINT, Types.INTEGER};
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -109,7 +115,7 @@ class RunRepository {
     int[] counts = batch.batchUpdate("""
         UPDATE workflow_run SET status = ?, next_node = ?, variables = ?, steps = ?, updated_at = ?, resume_at = ?,
                                 finished_at = ?, due_at = ?, attempts = ?
-        WHERE id = ? AND next_node = ? AND status IN ('running', 'waiting')""", rows);
+        WHERE id = ? AND next_node = ? AND status IN ('running', 'waiting')""", rows, ADVANCE_TYPES);
     boolean[] applied = new boolean[counts.length];
     for (int i = 0; i < counts.length; i++) {
       // a driver may answer SUCCESS_NO_INFO (-2) for a batched statement: treat as applied

@@ -17,6 +17,7 @@ import io.couponflow.delivery.WebContentInbox;
 import io.couponflow.workflow.RunRepository.Advance;
 import io.couponflow.workflow.RunRepository.DueRun;
 import io.couponflow.workflow.RunRepository.NewRun;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -58,6 +63,7 @@ class WorkflowEngine {
   private final WorkflowProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ExecutorService emailSenders;
 
   WorkflowEngine(RunRepository runs, WorkflowRepository workflows, AssignmentService assignments,
       ContactService contacts, EmailDelivery email, WebContentInbox webContent, ActivityLog activity,
@@ -73,6 +79,16 @@ class WorkflowEngine {
     this.properties = properties;
     this.tx = tx;
     this.clock = clock;
+    this.emailSenders = Executors.newFixedThreadPool(Math.max(1, properties.emailThreads()), runnable -> {
+      Thread sender = new Thread(runnable, "workflow-email");
+      sender.setDaemon(true);
+      return sender;
+    });
+  }
+
+  @PreDestroy
+  void stopSendingEmails() {
+    emailSenders.shutdown();
   }
 
   /** What executing a run's current node gave: a result, or the exception it threw. */
@@ -204,7 +220,7 @@ class WorkflowEngine {
     };
   }
 
-  /** Send nodes: the batch's contacts read at once, popups queued in one insert, emails one by one (SMTP). */
+  /** Send nodes: the batch's contacts read at once, popups queued in one insert, emails a few at a time (SMTP). */
   private void show(List<DueRun> batch, List<Integer> showing, StepResult[] results, RuntimeException[] failures) {
     if (showing.isEmpty()) {
       return;
@@ -212,15 +228,15 @@ class WorkflowEngine {
     Map<String, Contact> shownTo = contacts.findAll(showing.stream().map(i -> batch.get(i).run().contactId()).toList());
     List<WebContentInbox.QueuedPopup> popups = new ArrayList<>();
     List<Integer> queued = new ArrayList<>();
+    Map<Integer, Future<StepResult>> emails = new LinkedHashMap<>();
     for (int i : showing) {
       Run run = batch.get(i).run();
-      Node node = run.nodes().get(run.nextNode());
+      Contact contact = shownTo.get(run.contactId());
       try {
-        if (node instanceof SendEmailNode e) {
-          results[i] = sendEmail(run, e, shownTo.get(run.contactId()));
+        if (run.nodes().get(run.nextNode()) instanceof SendEmailNode e) {
+          emails.put(i, emailSenders.submit(() -> sendEmail(run, e, contact)));
         } else {
-          SendWebContentNode w = (SendWebContentNode) node;
-          results[i] = popup(run, w, shownTo.get(run.contactId()), popups);
+          results[i] = popup(run, (SendWebContentNode) run.nodes().get(run.nextNode()), contact, popups);
           if (results[i].step().outcome().equals("queued")) {
             queued.add(i);
           }
@@ -237,6 +253,16 @@ class WorkflowEngine {
         failures[i] = e;
       }
     }
+    emails.forEach((i, sent) -> {
+      try {
+        results[i] = sent.get();
+      } catch (ExecutionException e) {
+        failures[i] = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures[i] = new IllegalStateException("interrupted while sending", e);
+      }
+    });
   }
 
   private StepResult sendEmail(Run run, SendEmailNode e, Contact contact) {
