@@ -78,11 +78,13 @@ runs() { # workflow-id -> "total live"
 }
 
 # waits until the workflow has N runs and none is live; prints seconds from $2 (epoch) to the last run's end
-await_runs() { # workflow-id start-epoch expected
-  local total live
+await_runs() { # workflow-id start-epoch expected; gives up when nothing moves for 10 minutes
+  local total live seen="" still=0
   while :; do
     read -r total live < <(runs "$1")
     [ "$total" -ge "$3" ] && [ "$live" -eq 0 ] && break
+    if [ "$total $live" = "$seen" ]; then still=$((still + 1)); else still=0; seen="$total $live"; fi
+    [ $still -lt 600 ] || { echo "runs stuck at $total started, $live live; see $OUT/workflow-app.log" >&2; exit 1; }
     sleep 1
   done
   $PSQL -d $DB -c "SELECT round((extract(epoch FROM max(finished_at)) - $2)::numeric, 2) FROM workflow_run WHERE workflow_id = $1"

@@ -83,38 +83,12 @@ class ContactController {
   @Operation(summary = "Record 1 to 1,000 events at once, each as POST /api/v1/events would; all or nothing. "
       + "More than 1,000 items: 413. A bad item: 400 naming it (items[3].type) and nothing is stored")
   ResponseEntity<EventBatchView> recordEventBatch(@RequestBody EventBatchRequest request) {
-    List<ContactEventRequest> items = batchItems(request);
+    List<ContactEventRequest> items = EventBatchRequest.itemsOf(request, validator);
     List<ContactEvent> stored = contacts.recordAll(items);
     // after the events' own transaction, as for a single event: a code that cannot be redeemed never loses them
     List<EventBatchView.Item> views = stored.stream()
         .map(e -> new EventBatchView.Item(e.id(), e.contactId(), e.type(), purchases.redeem(e))).toList();
     return ResponseEntity.status(HttpStatus.CREATED).body(new EventBatchView(views));
-  }
-
-  /** The items, each checked by the rules of a single event; the first bad one is named by its index. */
-  private List<ContactEventRequest> batchItems(EventBatchRequest request) {
-    List<ContactEventRequest> items = request == null ? null : request.items();
-    if (items == null || items.isEmpty()) {
-      throw ApiException.invalid("items", "items must hold 1 to " + EventBatchRequest.MAX_ITEMS + " events");
-    }
-    if (items.size() > EventBatchRequest.MAX_ITEMS) {
-      throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "too-many-items", "Too many items",
-          "A batch holds at most " + EventBatchRequest.MAX_ITEMS + " events; this one has " + items.size(), "items");
-    }
-    for (int i = 0; i < items.size(); i++) {
-      String at = "items[" + i + "]";
-      if (items.get(i) == null) {
-        throw ApiException.invalid(at, at + " must be an event");
-      }
-      var violations = validator.validate(items.get(i));
-      if (!violations.isEmpty()) {
-        var first = violations.stream().min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
-            .orElseThrow();
-        String field = at + "." + first.getPropertyPath();
-        throw ApiException.invalid(field, field + " " + first.getMessage());
-      }
-    }
-    return items;
   }
 
   /** Contact ids are strings, so their cursor is the last id seen, encoded. */

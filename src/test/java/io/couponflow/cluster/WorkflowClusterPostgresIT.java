@@ -54,7 +54,7 @@ class WorkflowClusterPostgresIT {
         assertThat(posted.status()).as(posted.text()).isEqualTo(201);
       }
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
-          .until(() -> ended(db, workflowId) >= 300);
+          .until(() -> ended(db, workflowId) >= 50);
       a.kill();
 
       await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(200))
