@@ -1,7 +1,9 @@
--- wrk script: POST /api/v1/events for a new contact each request; each thread stops after its share.
+-- wrk script: POST /api/v1/events for a new contact each request; each thread stops sending after its
+-- share (wrk itself runs on until its duration: bench/workflow-bench.sh stops it once the events are in).
 -- Usage: wrk -t<T> ... -s bench/event.lua <url> -- <eventType> <apiKey> <eventsPerThread> <contactPrefix>
 local threads = {}
 local counter = 0
+local stopped = false
 local responses = 0
 local event_type, api_key, quota, prefix
 local thread_tag = ""
@@ -28,7 +30,8 @@ end
 
 function response(status)
   responses = responses + 1
-  if responses >= quota then
+  if responses >= quota and not stopped then
+    stopped = true
     wrk.thread:stop()
   end
 end

@@ -92,18 +92,27 @@ await_runs() { # workflow-id start-epoch expected; gives up when nothing moves f
 
 post_batches() { # trigger prefix
   local calls=$((EVENTS / BATCH))
-  seq 0 $((calls - 1)) | xargs -P "$BATCH_CLIENTS" -I{} sh -c "
-    awk -v b={} -v n=$BATCH -v t='$1' -v p='$2' 'BEGIN { printf \"{\\\"items\\\":[\";
+  seq 0 $((calls - 1)) | xargs -P "$BATCH_CLIENTS" -I@B@ sh -c "
+    awk -v b=@B@ -v n=$BATCH -v t='$1' -v p='$2' 'BEGIN { printf \"{\\\"items\\\":[\";
       for (i = 0; i < n; i++) printf \"%s{\\\"contactId\\\":\\\"%s%d-%d\\\",\\\"type\\\":\\\"%s\\\",\\\"properties\\\":{}}\", (i ? \",\" : \"\"), p, b, i, t;
       print \"]}\" }' |
     curl -fsS -o /dev/null -X POST localhost:$PORT/api/v1/events/batch -H 'Authorization: apiKey $KEY' \
       -H 'Content-Type: application/json' --data-binary @-"
 }
 
-post_singles() { # trigger prefix
-  local threads=2
+post_singles() { # trigger prefix workflow-id
+  local threads=2 wrk total live
+  # wrk runs until its duration even when every thread has stopped at its quota: stop it once the runs are there
   wrk -t$threads -c"$SINGLE_CLIENTS" -d1h -s bench/event.lua http://127.0.0.1:$PORT -- "$1" "$KEY" \
-    $(( (EVENTS + threads - 1) / threads )) "$2" > $OUT/workflow-wrk.txt
+    $(( (EVENTS + threads - 1) / threads )) "$2" > $OUT/workflow-wrk.txt &
+  wrk=$!
+  while kill -0 $wrk 2>/dev/null; do
+    read -r total live < <(runs "$3")
+    [ "$total" -ge "$EVENTS" ] && break
+    sleep 0.2
+  done
+  kill -INT $wrk 2>/dev/null || true
+  wait $wrk || true
 }
 
 [ $((EVENTS % BATCH)) -eq 0 ] || { echo "events must be a multiple of $BATCH" >&2; exit 1; }
@@ -116,7 +125,7 @@ for MODE in $MODES; do
   START=$($PSQL -d $DB -c "SELECT extract(epoch FROM clock_timestamp())")
   case $MODE in
     batch) post_batches "$TRIGGER" "wf-$MODE-$TAG-" ;;
-    single) post_singles "$TRIGGER" "wf-$MODE-$TAG-" ;;
+    single) post_singles "$TRIGGER" "wf-$MODE-$TAG-" "$WF" ;;
     *) echo "unknown mode $MODE (batch or single)" >&2; exit 1 ;;
   esac
   ACCEPTED=$($PSQL -d $DB -c "SELECT round((extract(epoch FROM clock_timestamp()) - $START)::numeric, 2)")
