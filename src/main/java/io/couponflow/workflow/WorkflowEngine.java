@@ -153,8 +153,14 @@ class WorkflowEngine {
         showing.add(i);
       }
     }
+    long started = System.nanoTime();
     assignAll(batch, assigning, results, failures);
+    long assigned = System.nanoTime();
     show(batch, showing, results, failures);
+    if (log.isDebugEnabled()) {
+      log.debug("{} steps: {} assign-coupon in {} ms, {} send in {} ms", n, assigning.size(),
+          (assigned - started) / 1_000_000, showing.size(), (System.nanoTime() - assigned) / 1_000_000);
+    }
     List<Executed> executed = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       executed.add(new Executed(batch.get(i), results[i], failures[i]));
@@ -358,6 +364,7 @@ class WorkflowEngine {
       entries.add(written);
       continuing.add(goesOn);
     }
+    long moving = System.nanoTime();
     boolean[] applied = tx.execute(status -> {
       boolean[] moved = runs.advanceAll(advances);
       List<ActivityEntry> all = new ArrayList<>();
@@ -369,6 +376,7 @@ class WorkflowEngine {
       activity.recordAll(all);
       return moved;
     });
+    log.debug("{} runs moved on in {} ms", advances.size(), (System.nanoTime() - moving) / 1_000_000);
     if (dueNow) {
       signal.wake();
     }
