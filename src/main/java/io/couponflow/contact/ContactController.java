@@ -86,8 +86,8 @@ class ContactController {
     List<ContactEventRequest> items = EventBatchRequest.itemsOf(request, validator);
     List<ContactEvent> stored = contacts.recordAll(items);
     // after the events' own transaction, as for a single event: a code that cannot be redeemed never loses them
-    List<EventBatchView.Item> views = stored.stream()
-        .map(e -> new EventBatchView.Item(e.id(), e.contactId(), e.type(), purchases.redeem(e))).toList();
+    List<EventBatchView.StoredEvent> views = stored.stream()
+        .map(e -> new EventBatchView.StoredEvent(e.id(), e.contactId(), e.type(), purchases.redeem(e))).toList();
     return ResponseEntity.status(HttpStatus.CREATED).body(new EventBatchView(views));
   }
 
