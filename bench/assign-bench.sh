@@ -48,7 +48,7 @@ wrk -t2 -c32 -d20s -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > /d
 echo "| clients | baseline claim tx/s | baseline p50 ms | baseline p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/baseline | non-2xx |" > $OUT/results.md
 echo "|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
 for C in 8 32 64; do
-  read -r RAW_TPS RAW_P50 RAW_P99 < <(bench/baseline-claim.sh $C $SECS 2000000 $OUT)
+  read -r RAW_TPS RAW_P50 RAW_P99 < <(bench/baseline-claim.sh $C $SECS 2000000)
   wrk -t2 -c$C -d${SECS}s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > $OUT/wrk-$C.txt
   HTTP_RPS=$(grep "Requests/sec" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P50=$(grep -E "^\s+50%" $OUT/wrk-$C.txt | awk '{print $2}')

@@ -29,6 +29,13 @@ public class ActivityLog {
     activities.insert(entry);
   }
 
+  /** Records entries in the caller's transaction, with multi-row inserts. */
+  public void recordAll(List<ActivityEntry> entries) {
+    if (!entries.isEmpty()) {
+      activities.insertAll(entries);
+    }
+  }
+
   public PageResponse<ActivityEntry> page(String contactId, String types, PageRequest page) {
     if (contacts.find(contactId).isEmpty() && !activities.any(contactId)) {
       throw ApiException.notFound("Contact", contactId);

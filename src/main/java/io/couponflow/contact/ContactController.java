@@ -6,6 +6,7 @@ import io.couponflow.common.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +25,13 @@ class ContactController {
   private final ContactService contacts;
   private final ActivityLog activity;
   private final PurchaseRedemptions purchases;
+  private final Validator validator;
 
-  ContactController(ContactService contacts, ActivityLog activity, PurchaseRedemptions purchases) {
+  ContactController(ContactService contacts, ActivityLog activity, PurchaseRedemptions purchases, Validator validator) {
     this.contacts = contacts;
     this.activity = activity;
     this.purchases = purchases;
+    this.validator = validator;
   }
 
   @PutMapping("/api/v1/contacts/{id}")
@@ -74,6 +77,18 @@ class ContactController {
     ContactEvent e = contacts.record(request);
     return ResponseEntity.status(HttpStatus.CREATED).body(new EventView(e.id(), e.contactId(), e.type(),
         e.properties(), e.occurredAt(), purchases.redeem(e)));
+  }
+
+  @PostMapping("/api/v1/events/batch")
+  @Operation(summary = "Record 1 to 1,000 events at once, each as POST /api/v1/events would; all or nothing. "
+      + "More than 1,000 items: 413. A bad item: 400 naming it (items[3].type) and nothing is stored")
+  ResponseEntity<EventBatchView> recordEventBatch(@RequestBody EventBatchRequest request) {
+    List<ContactEventRequest> items = EventBatchRequest.itemsOf(request, validator);
+    List<ContactEvent> stored = contacts.recordAll(items);
+    // after the events' own transaction, as for a single event: a code that cannot be redeemed never loses them
+    List<EventBatchView.StoredEvent> views = stored.stream()
+        .map(e -> new EventBatchView.StoredEvent(e.id(), e.contactId(), e.type(), purchases.redeem(e))).toList();
+    return ResponseEntity.status(HttpStatus.CREATED).body(new EventBatchView(views));
   }
 
   /** Contact ids are strings, so their cursor is the last id seen, encoded. */

@@ -1,12 +1,16 @@
 package io.couponflow.contact;
 
+import io.couponflow.db.MultiRow;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,6 +34,14 @@ class ContactRepository {
     return jdbc.sql("SELECT * FROM contact WHERE id = ?").param(id).query(this::map).optional();
   }
 
+  List<Contact> findAll(Collection<String> ids) {
+    List<Contact> found = new ArrayList<>(ids.size());
+    for (List<String> chunk : MultiRow.chunks(List.copyOf(ids))) {
+      found.addAll(jdbc.sql("SELECT * FROM contact WHERE id IN (:ids)").param("ids", chunk).query(this::map).list());
+    }
+    return found;
+  }
+
   boolean insert(Contact c) {
     return jdbc.sql("""
             INSERT INTO contact (id, email, first_name, last_name, fields, created_at, updated_at)
@@ -37,13 +49,6 @@ class ContactRepository {
         .params(c.id(), c.email(), c.firstName(), c.lastName(), json.writeValueAsString(c.fields()),
             Timestamps.bind(c.createdAt()), Timestamps.bind(c.updatedAt()))
         .update() == 1;
-  }
-
-  /** Creates a bare contact unless it exists; never fails on a race, so the transaction stays usable. */
-  void insertIfAbsent(String id, Instant now) {
-    jdbc.sql("""
-            INSERT INTO contact (id, fields, created_at, updated_at) VALUES (?, '{}', ?, ?) ON CONFLICT DO NOTHING""")
-        .params(id, Timestamps.bind(now), Timestamps.bind(now)).update();
   }
 
   void update(Contact c) {
@@ -71,12 +76,39 @@ class ContactRepository {
         .query(this::map).list();
   }
 
-  long insertEvent(String contactId, String type, Map<String, Object> properties, Instant at) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO contact_event (contact_id, type, properties, occurred_at) VALUES (?, ?, ?, ?)")
-        .params(contactId, type, json.writeValueAsString(properties), Timestamps.bind(at))
-        .update(keys, "id");
-    return keys.getKey().longValue();
+  /** Bare contacts for the ids not stored yet, never failing on a race; sorted, so two batches sharing contacts lock them in one order. */
+  void insertIfAbsent(Collection<String> ids, Instant now) {
+    List<String> sorted = new TreeSet<>(ids).stream().toList();
+    for (List<String> chunk : MultiRow.chunks(sorted)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 3);
+      for (String id : chunk) {
+        params.addAll(List.of(id, Timestamps.bind(now), Timestamps.bind(now)));
+      }
+      jdbc.sql("INSERT INTO contact (id, fields, created_at, updated_at) VALUES "
+              + MultiRow.values(chunk.size(), "(?, '{}', ?, ?)") + " ON CONFLICT DO NOTHING")
+          .params(params).update();
+    }
+  }
+
+  /** Stores the events with multi-row inserts; their ids in the order given. */
+  List<Long> insertEvents(List<ContactEventRequest> events, Instant at) {
+    List<Long> ids = new ArrayList<>(events.size());
+    for (List<ContactEventRequest> chunk : MultiRow.chunks(events)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 4);
+      for (ContactEventRequest e : chunk) {
+        params.addAll(List.of(e.contactId(), e.type(), json.writeValueAsString(properties(e)), Timestamps.bind(at)));
+      }
+      var keys = new GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO contact_event (contact_id, type, properties, occurred_at) VALUES "
+              + MultiRow.values(chunk.size(), "(?, ?, ?, ?)"))
+          .params(params).update(keys, "id");
+      ids.addAll(MultiRow.keys(keys, chunk.size()));
+    }
+    return ids;
+  }
+
+  static Map<String, Object> properties(ContactEventRequest e) {
+    return e.properties() == null ? Map.of() : e.properties();
   }
 
   Map<String, Object> readProperties(String text) {

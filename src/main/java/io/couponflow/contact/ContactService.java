@@ -3,6 +3,10 @@ package io.couponflow.contact;
 import io.couponflow.common.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Contacts and their events. Storing an event publishes it in the same transaction, for workflows to start from. */
+/** Contacts and their events. Storing events publishes them in the same transaction, for workflows to start from. */
 @Service
 public class ContactService {
   private final ContactRepository contacts;
@@ -52,6 +56,15 @@ public class ContactService {
     return contacts.find(id);
   }
 
+  /** The stored contacts among the ids, by id (a few statements for many ids). */
+  public Map<String, Contact> findAll(Collection<String> ids) {
+    Map<String, Contact> found = new HashMap<>();
+    if (!ids.isEmpty()) {
+      contacts.findAll(new HashSet<>(ids)).forEach(c -> found.put(c.id(), c));
+    }
+    return found;
+  }
+
   public List<Contact> search(String text, String afterId, int limit) {
     return contacts.search(text, afterId, limit);
   }
@@ -59,13 +72,27 @@ public class ContactService {
   /** Stores the event (creating a bare contact the shop has not sent yet) and publishes it to workflows. */
   @Transactional
   public ContactEvent record(ContactEventRequest request) {
+    return recordAll(List.of(request)).get(0);
+  }
+
+  /**
+   * Stores events as {@link #record} does, all in one transaction and with multi-row statements,
+   * and publishes them together; answers them in request order.
+   */
+  @Transactional
+  public List<ContactEvent> recordAll(List<ContactEventRequest> requests) {
     Instant now = clock.instant();
-    contacts.insertIfAbsent(request.contactId(), now);
-    Map<String, Object> properties = request.properties() == null ? Map.of() : request.properties();
-    long id = contacts.insertEvent(request.contactId(), request.type(), properties, now);
-    activity.record(ActivityEntry.of(request.contactId(), ActivityType.EVENT, now).detail(request.type()));
-    ContactEvent event = new ContactEvent(id, request.contactId(), request.type(), properties, now);
-    publisher.publishEvent(event);
-    return event;
+    contacts.insertIfAbsent(requests.stream().map(ContactEventRequest::contactId).toList(), now);
+    List<Long> ids = contacts.insertEvents(requests, now);
+    List<ContactEvent> events = new ArrayList<>(requests.size());
+    List<ActivityEntry> entries = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      ContactEventRequest r = requests.get(i);
+      events.add(new ContactEvent(ids.get(i), r.contactId(), r.type(), ContactRepository.properties(r), now));
+      entries.add(ActivityEntry.of(r.contactId(), ActivityType.EVENT, now).detail(r.type()));
+    }
+    activity.recordAll(entries);
+    publisher.publishEvent(new ContactEventsRecorded(List.copyOf(events)));
+    return events;
   }
 }

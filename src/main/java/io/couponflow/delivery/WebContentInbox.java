@@ -34,6 +34,17 @@ public class WebContentInbox {
     this.clock = clock;
   }
 
+  /** A popup to queue for a workflow run step; codes are the ones its html shows. */
+  public record QueuedPopup(long runId, int nodeIndex, String contactId, String html, List<Long> assignmentIds,
+      List<String> codes) {}
+
+  /** Queues many popups with multi-row inserts; a run step that already queued its popup adds nothing. */
+  public void queueAll(List<QueuedPopup> popups) {
+    if (!popups.isEmpty()) {
+      contents.insertAllOnce(popups, clock.instant());
+    }
+  }
+
   public void queue(Long runId, Integer nodeIndex, String contactId, String html, List<Long> assignmentIds,
       List<String> shownCodes) {
     contents.insertOnce(runId, nodeIndex, contactId, html, assignmentIds, shownCodes, clock.instant());

@@ -1,7 +1,9 @@
 package io.couponflow.delivery;
 
+import io.couponflow.db.MultiRow;
 import io.couponflow.db.Timestamps;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +30,20 @@ class WebContentRepository {
             assignmentIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
             String.join("\n", codes), Timestamps.bind(now))
         .update();
+  }
+
+  void insertAllOnce(List<WebContentInbox.QueuedPopup> popups, Instant now) {
+    for (List<WebContentInbox.QueuedPopup> chunk : MultiRow.chunks(popups)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 7);
+      for (var p : chunk) {
+        params.addAll(Arrays.asList(p.runId(), p.nodeIndex(), p.contactId(), p.html(),
+            p.assignmentIds().stream().map(String::valueOf).collect(Collectors.joining(",")),
+            String.join("\n", p.codes()), Timestamps.bind(now)));
+      }
+      jdbc.sql("INSERT INTO web_content (run_id, node_index, contact_id, html, assignment_ids, codes, status, created_at) "
+              + "VALUES " + MultiRow.values(chunk.size(), "(?, ?, ?, ?, ?, ?, 'pending', ?)") + " ON CONFLICT DO NOTHING")
+          .params(params).update();
+    }
   }
 
   List<Pending> lockPending(String contactId) {
