@@ -45,13 +45,6 @@ public class ActivityLog {
     return page.toResponse(activities.page(contactId, wanted, page.beforeId(), page.fetchSize()), ActivityEntry::id);
   }
 
-  /** Records entries in the caller's transaction, with multi-row inserts. */
-  public void recordAll(List<ActivityEntry> entries) {
-    if (!entries.isEmpty()) {
-      activities.insertAll(entries);
-    }
-  }
-
   @EventListener
   void on(AssignmentEvents.CouponsAssigned batch) {
     recordAll(batch.assigned().stream().map(e -> ActivityEntry.of(e.contactId(), ActivityType.COUPON_ASSIGNED, e.at())
