@@ -2,7 +2,6 @@ package io.couponflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.couponflow.support.ApiTest;
 import io.couponflow.support.OnH2;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
@@ -25,9 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The multiple-set wizard in real Chromium: upload, drag the code column onto Code, watch the import finish. */
 @OnH2
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ImportWizardH2IT extends ApiTest {
+class ImportWizardH2IT extends BrowserTest {
   /** Fires the HTML5 drag and drop events a user's drag fires, with one DataTransfer (Actions.dragAndDrop does not). */
   private static final String DRAG_AND_DROP = """
       var chip = arguments[0], zone = arguments[1], data = new DataTransfer();
@@ -40,20 +35,6 @@ class ImportWizardH2IT extends ApiTest {
   @TempDir
   Path files;
 
-  private Browser browser;
-
-  @BeforeAll
-  void startBrowser() {
-    browser = new Browser(port);
-    browser.logIn();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   @Order(1)

@@ -2,7 +2,6 @@ package io.couponflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.couponflow.support.ApiTest;
 import io.couponflow.support.OnH2;
 import java.io.IOException;
 import java.net.URI;
@@ -17,29 +16,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Settings in real Chromium: the web snippet page with its secret and rotation; API keys made once per form. */
 @OnH2
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SettingsPagesH2IT extends ApiTest {
-  private Browser browser;
-
-  @BeforeAll
-  void startBrowser() {
-    browser = new Browser(port);
-    browser.logIn();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class SettingsPagesH2IT extends BrowserTest {
 
   @Test
   void theWebSnippetPageShowsTheSecretAndTheTagAndRotatingKeepsThePreviousSecretForTheGracePeriod() throws IOException {
