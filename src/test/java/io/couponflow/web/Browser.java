@@ -66,8 +66,15 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /** The element's text once it is on the page: after a click that submits a form, the new page may come a moment later. */
   String text(String css) {
-    return find(css).getText();
+    return waitFor(d -> {
+      try {
+        return d.findElement(By.cssSelector(css)).getText();
+      } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException loading) {
+        return null;
+      }
+    });
   }
 
   void type(String css, String value) {

@@ -49,7 +49,7 @@ abstract class EventBatchContract extends WorkflowFixtures {
         .containsExactlyInAnyOrder(visitors.get(0), visitors.get(2));
     assertThat(activity(visitors.get(1), "event")).hasSize(1);
     assertThat(activity(visitors.get(0), "workflow-started")).hasSize(1);
-    String shown = api.withKey(null).get("/web/v1/content?contactId=" + visitors.get(2)).json()
+    String shown = webContent(visitors.get(2)).json()
         .get("items").get(0).get("html").asString();
     assertThat(shown).isEqualTo("<p><b>" + activity(visitors.get(2), "coupon-assigned").get(0).get("code").asString()
         + "</b></p>");
