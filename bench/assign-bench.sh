@@ -4,7 +4,7 @@
 #  (b) the HTTP assign endpoint driven by wrk from a separate process, a new contact per request
 # at 8/32/64 clients; with SIZES=1 also assign latency on a 10k-code set vs a 10M-code set.
 # Usage: bench/assign-bench.sh [seconds-per-run]   (needs psql, pgbench, wrk, a built target/couponflow.jar)
-# JFR=1 records a flight recording of the app (bench/out/app.jfr) for the profile in docs/benchmarks.md.
+# JFR=1 records the app during the 32-client run (bench/out/app.jfr; read it with bench/profile-top.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-15}
@@ -19,8 +19,7 @@ JAR=${JAR:-target/couponflow.jar}
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
-  COUPONFLOW_API_KEY=$KEY COUPONFLOW_RATE_LIMIT_PER_SECOND=0 SERVER_PORT=$PORT java -Xmx512m \
-  ${JFR:+-XX:StartFlightRecording=filename=$OUT/app.jfr,settings=profile} -jar "$JAR" > $OUT/app.log 2>&1 &
+  COUPONFLOW_API_KEY=$KEY COUPONFLOW_RATE_LIMIT_PER_SECOND=0 SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > $OUT/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
@@ -49,7 +48,9 @@ echo "| clients | baseline claim tx/s | baseline p50 ms | baseline p99 ms | HTTP
 echo "|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
 for C in 8 32 64; do
   read -r RAW_TPS RAW_P50 RAW_P99 < <(bench/baseline-claim.sh $C $SECS 2000000)
+  [ "${JFR:-0}" = 1 ] && [ $C = 32 ] && jcmd $APP JFR.start name=bench settings=profile filename=$OUT/app.jfr >/dev/null
   wrk -t2 -c$C -d${SECS}s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > $OUT/wrk-$C.txt
+  [ "${JFR:-0}" = 1 ] && [ $C = 32 ] && jcmd $APP JFR.stop name=bench >/dev/null
   HTTP_RPS=$(grep "Requests/sec" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P50=$(grep -E "^\s+50%" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P99=$(grep -E "^\s+99%" $OUT/wrk-$C.txt | awk '{print $2}')
