@@ -2,7 +2,7 @@
 # Where the app's CPU goes, from a flight recording (bench/assign-bench.sh with JFR=1):
 # the top frames by own samples, and the top frames of our code or the framework anywhere on the stack.
 # Usage: bench/profile-top.sh bench/out/app.jfr [N]
-set -euo pipefail
+set -eu
 JFR=$1; N=${2:-15}
 TMP=$(mktemp)
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$JFR" > "$TMP"
