@@ -19,4 +19,11 @@ public record Assignment(
     Instant assignedAt,
     Instant sentAt,
     Instant redeemedAt,
-    Instant releasedAt) {}
+    Instant releasedAt) {
+
+  /** The same assignment under the id its row was given. */
+  public Assignment withId(long newId) {
+    return new Assignment(newId, couponSetId, childSetId, codeChildKey, codeId, code, contactId, workflowId, status,
+        assignedAt, sentAt, redeemedAt, releasedAt);
+  }
+}

@@ -191,9 +191,7 @@ class AssignmentBatch {
     List<Long> ids = assignments.insertAll(rows);
     List<Assignment> made = new ArrayList<>(rows.size());
     for (int n = 0; n < rows.size(); n++) {
-      Assignment a = rows.get(n);
-      made.add(new Assignment(ids.get(n), a.couponSetId(), a.childSetId(), a.codeChildKey(), a.codeId(), a.code(),
-          a.contactId(), a.workflowId(), a.status(), a.assignedAt(), null, null, null));
+      made.add(rows.get(n).withId(ids.get(n)));
       answers[open.get(n)] = Answer.of(made.get(n), false);
     }
     // one lock order everywhere (listeners' rows, then the counter stripe), hottest last

@@ -53,7 +53,7 @@ class AssignmentRepository {
     }
     String row = "(?, ?, ?, nextval('assignment_id_seq'), ?)";
     String insert = "INSERT INTO assignment_request (coupon_set_id, idempotency_key, request_hash, assignment_id,"
-        + " created_at) VALUES " + String.join(", ", java.util.Collections.nCopies(sorted.size(), row))
+        + " created_at) VALUES " + MultiRow.values(sorted.size(), row)
         + " ON CONFLICT DO NOTHING";
     Map<String, Long> stored = new HashMap<>();
     jdbc.sql(dialect.returning(insert, "idempotency_key, assignment_id")).params(params)
@@ -90,7 +90,7 @@ class AssignmentRepository {
       params.addAll(java.util.Arrays.asList(couponSetId, childKey, row.key(), row.assignmentId()));
     }
     String insert = "INSERT INTO contact_hold (coupon_set_id, child_key, contact_id, assignment_id) VALUES "
-        + String.join(", ", java.util.Collections.nCopies(sorted.size(), "(?, ?, ?, " + ID + ")"))
+        + MultiRow.values(sorted.size(), "(?, ?, ?, " + ID + ")")
         + " ON CONFLICT DO NOTHING";
     Map<String, Long> held = new HashMap<>();
     jdbc.sql(dialect.returning(insert, "contact_id, assignment_id")).params(params)
@@ -140,7 +140,7 @@ class AssignmentRepository {
     String insert = """
         INSERT INTO assignment (id, coupon_set_id, child_set_id, code_child_key, code_id, code, contact_id,
                                 workflow_id, assigned_at, status)
-        VALUES """ + String.join(", ", java.util.Collections.nCopies(rows.size(), row));
+        VALUES """ + MultiRow.values(rows.size(), row);
     // rows alike in code and contact (an individual set's code, new-each-time) are alike in all but
     // the id, so which of them gets which id does not matter
     Map<List<Object>, java.util.ArrayDeque<Long>> ids = new HashMap<>();

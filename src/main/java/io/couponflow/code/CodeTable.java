@@ -1,5 +1,6 @@
 package io.couponflow.code;
 
+import io.couponflow.db.MultiRow;
 import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CodeTable {
-  private static final int CHUNK = 500;
   private static final String COLUMNS = "id, code_value, status, child_set_id, created_at";
 
   /**
@@ -94,7 +94,7 @@ class CodeTable {
 
   Set<String> existingKeys(List<String> keys) {
     Set<String> existing = new HashSet<>();
-    for (List<String> chunk : chunks(keys)) {
+    for (List<String> chunk : MultiRow.chunks(keys)) {
       existing.addAll(jdbc.sql("SELECT code_key FROM code WHERE code_key IN (:keys)")
           .param("keys", chunk).query(String.class).list());
     }
@@ -116,7 +116,7 @@ class CodeTable {
         INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at, expires_at)
         VALUES (:setId, :childId, :value, :key, 'available', :now, :expiresAt)""", rows);
     long childKey = childSetId == null ? 0 : childSetId;
-    for (List<String> chunk : chunks(List.copyOf(valuesByKey.keySet()))) {
+    for (List<String> chunk : MultiRow.chunks(List.copyOf(valuesByKey.keySet()))) {
       jdbc.sql("""
               INSERT INTO free_code (coupon_set_id, child_key, code_id, expires_at)
               SELECT coupon_set_id, :childKey, id, expires_at FROM code WHERE code_key IN (:keys)""")
@@ -252,7 +252,7 @@ class CodeTable {
   private Map<Long, String> transitionAll(List<Long> codeIds, CodeStatus next) {
     Map<Long, String> values = new HashMap<>();
     List<String> from = next.predecessors().stream().map(CodeStatus::wire).toList();
-    for (List<Long> chunk : chunks(codeIds)) {
+    for (List<Long> chunk : MultiRow.chunks(codeIds)) {
       String sql = dialect.hasReturning()
           ? "UPDATE code SET status = :next WHERE id IN (:ids) AND status IN (:from) RETURNING id, code_value"
           : "SELECT id, code_value FROM FINAL TABLE (UPDATE code SET status = :next WHERE id IN (:ids) AND status IN (:from))";
@@ -322,13 +322,5 @@ class CodeTable {
   /** Status names as SQL literals; they come from the enum, never from input. */
   private static String literals(Collection<CodeStatus> statuses) {
     return statuses.stream().map(s -> "'" + s.wire() + "'").collect(Collectors.joining(", "));
-  }
-
-  private static <T> List<List<T>> chunks(List<T> list) {
-    List<List<T>> chunks = new ArrayList<>();
-    for (int i = 0; i < list.size(); i += CHUNK) {
-      chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
-    }
-    return chunks;
   }
 }

@@ -1,6 +1,5 @@
 package io.couponflow.db;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ class H2Dialect implements SqlDialect {
       return;
     }
     String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        + MultiRow.list(columns.size()) + ")";
     template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
       // outside a transaction, one commit per batch rather than one per row
       boolean autoCommit = connection.getAutoCommit();

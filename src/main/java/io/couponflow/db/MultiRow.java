@@ -30,11 +30,6 @@ public final class MultiRow {
     return String.join(", ", Collections.nCopies(rows, row));
   }
 
-  /** {@code (?, ?), (?, ?)} for rows × columns; the caller passes the values row by row. */
-  public static String values(int rows, int columns) {
-    return values(rows, "(" + list(columns) + ")");
-  }
-
   /** {@code ?, ?, ?} for an IN list. */
   public static String list(int size) {
     return String.join(", ", Collections.nCopies(size, "?"));

@@ -1,5 +1,6 @@
 package io.couponflow.jobs;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NodeStopping {
+  /**
+   * The lifecycle phase of everything that runs jobs on this node (the job queue, the workflow
+   * workers): stopped after the web server's graceful shutdown (DEFAULT_PHASE - 1024) has let
+   * requests finish, before the web server itself stops (- 2048) and long before the DataSource closes.
+   */
+  public static final int JOBS_PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
+
   private volatile boolean stopping;
 
   public boolean now() {

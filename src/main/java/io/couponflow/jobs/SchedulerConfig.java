@@ -102,9 +102,7 @@ class SchedulerConfig {
 
       @Override
       public int getPhase() {
-        // stopped after the web server's graceful shutdown (DEFAULT_PHASE - 1024) has let requests
-        // finish, before the web server itself stops (- 2048) and long before the DataSource closes
-        return SmartLifecycle.DEFAULT_PHASE - 1536;
+        return NodeStopping.JOBS_PHASE;
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.couponflow.workflow;
 
 import io.couponflow.jobs.JobsProperties;
+import io.couponflow.jobs.NodeStopping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ class StepWorkers implements SmartLifecycle {
 
   @Override
   public int getPhase() {
-    // stopped with the job queue: after the web server's graceful shutdown, before the DataSource closes
-    return SmartLifecycle.DEFAULT_PHASE - 1536;
+    // stopped with the job queue
+    return NodeStopping.JOBS_PHASE;
   }
 }
