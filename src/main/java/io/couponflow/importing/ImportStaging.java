@@ -14,9 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The staging rows of imports: filled by bulk insert while a file is read, checked with set-based
- * statements, then turned into codes with one INSERT ... SELECT. Rows are keyed by import and
- * attempt, so a runner that was taken over cannot mix its rows into its successor's.
+ * The staging rows of imports: filled by bulk insert while a file is read, then sorted out with
+ * set-based statements into codes and rejected rows (the error report, kept in
+ * {@code import_error}). Rows are keyed by import and attempt, so a runner that was taken over
+ * cannot mix its rows into its successor's. On PostgreSQL the staging table is unlogged and has no
+ * index: one statement sorts an import's rows once and routes each to {@code code} or
+ * {@code import_error}. On H2 duplicates are marked first, in slices that keep each sort small.
  */
 @Repository
 class ImportStaging {
@@ -57,8 +60,17 @@ class ImportStaging {
   }
 
   /**
-   * Every occurrence of a code after its first line in the file is a duplicate-in-file. One sort
-   * of the import's rows; call in a transaction (PostgreSQL gets the memory to sort them at once).
+   * True when duplicates within the file are found by {@link #markDuplicatesInFile} before the
+   * final transaction (H2); PostgreSQL finds them inside {@link #apply}, in the same sort.
+   */
+  boolean marksDuplicatesFirst() {
+    return !dialect.hasReturning();
+  }
+
+  /**
+   * H2: every occurrence of a code after its first line in the file is a duplicate-in-file. One
+   * sort per slice of the import's rows (a slice is a set of key buckets), so the sort that lives
+   * in the application's heap stays small.
    */
   void markDuplicatesInFile(long importId, int attempt) {
     dialect.allowLargeSorts();
@@ -80,36 +92,62 @@ class ImportStaging {
     }
   }
 
-  /** Codes that exist in any set, compared by key (case-insensitive). Run in the final transaction. */
-  void markAlreadyExisting(long importId, int attempt) {
-    dialect.allowLargeSorts();
-    jdbc.sql("""
-            UPDATE import_staging SET reason = :reason
-            WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-              AND %s""".formatted(CodePool.keyExistsCondition("import_staging.code_key")))
-        .param("id", importId).param("attempt", attempt).param("reason", RejectReason.ALREADY_EXISTS.wire())
-        .update();
-  }
-
-  /** Inserts the accepted rows as free codes of the set, in the database's fastest order; returns how many. */
-  long insertAccepted(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
+  /**
+   * Sorts out the staged rows of an attempt, in the caller's (final) transaction: rejected rows
+   * (the file's own rejects, later occurrences of a code within the file, codes that exist in any
+   * set, compared case-insensitively) go to the error report, the others become free codes of the
+   * set. Returns the tally; its {@code success} is the number of codes added.
+   */
+  Tally apply(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
     Map<String, Object> params = new HashMap<>();
     params.put("setId", couponSetId);
     params.put("childId", childSetId);
     params.put("id", importId);
     params.put("attempt", attempt);
     params.put("now", Timestamps.bind(now));
-    return codes.addImported("""
+    params.put("duplicate", RejectReason.DUPLICATE_IN_FILE.wire());
+    params.put("exists", RejectReason.ALREADY_EXISTS.wire());
+    long childKey = childSetId == null ? 0L : childSetId;
+    dialect.allowLargeSorts();
+    String codeColumns = """
         SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
-               CAST(:now AS TIMESTAMP WITH TIME ZONE)
-        FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-        ORDER BY""" + " " + dialect.importedCodesOrder(), params, importId, childSetId == null ? 0L : childSetId);
-  }
-
-  Tally tally(long importId, int attempt) {
-    return jdbc.sql("SELECT COUNT(*), COUNT(reason) FROM import_staging WHERE import_id = ? AND attempt = ?")
-        .params(importId, attempt)
-        .query((rs, n) -> new Tally(rs.getLong(1), rs.getLong(2))).single();
+               CAST(:now AS TIMESTAMP WITH TIME ZONE)""";
+    long added;
+    if (dialect.hasReturning()) {
+      // one sort of the attempt's rows by key then line: a row is a duplicate when the row before it
+      // has its key; a first occurrence is looked up in code in key order (neighbouring index pages).
+      // Codes are inserted in that same order, so the unique index grows at its right edge.
+      String sorted = """
+          sorted AS MATERIALIZED (
+            SELECT s.line_no, s.code_value, s.code_key,
+                   CASE WHEN s.reason IS NOT NULL THEN s.reason
+                        WHEN s.code_key = LAG(s.code_key) OVER (ORDER BY s.code_key, s.line_no) THEN :duplicate
+                        WHEN %s THEN :exists END AS verdict
+            FROM import_staging s WHERE s.import_id = :id AND s.attempt = :attempt
+            ORDER BY s.code_key, s.line_no),
+          rejected AS (
+            INSERT INTO import_error (import_id, line_no, code_value, reason)
+            SELECT :id, line_no, code_value, verdict FROM sorted WHERE verdict IS NOT NULL)"""
+          .formatted(CodePool.keyExistsCondition("s.code_key"));
+      added = codes.addImported(sorted, codeColumns + " FROM sorted WHERE verdict IS NULL", params, importId, childKey);
+    } else {
+      jdbc.sql("""
+              UPDATE import_staging SET reason = :exists
+              WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+                AND %s""".formatted(CodePool.keyExistsCondition("import_staging.code_key")))
+          .params(params).update();
+      jdbc.sql("""
+              INSERT INTO import_error (import_id, line_no, code_value, reason)
+              SELECT import_id, line_no, code_value, reason FROM import_staging
+              WHERE import_id = :id AND attempt = :attempt AND reason IS NOT NULL""")
+          .params(params).update();
+      added = codes.addImported(null, codeColumns + """
+           FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+          ORDER BY""" + " " + dialect.importedCodesOrder(), params, importId, childKey);
+    }
+    long errors = jdbc.sql("SELECT COUNT(*) FROM import_error WHERE import_id = ?").param(importId)
+        .query(Long.class).single();
+    return new Tally(added + errors, errors);
   }
 
   /** The rejected rows of a finished import in line order, read page by page. */
@@ -117,8 +155,8 @@ class ImportStaging {
     long after = 0;
     while (true) {
       List<StagedRow> page = jdbc.sql("""
-              SELECT line_no, code_value, reason FROM import_staging
-              WHERE import_id = ? AND reason IS NOT NULL AND line_no > ?
+              SELECT line_no, code_value, reason FROM import_error
+              WHERE import_id = ? AND line_no > ?
               ORDER BY line_no LIMIT ?""")
           .params(importId, after, REPORT_PAGE)
           .query((rs, n) -> new StagedRow(rs.getLong(1), rs.getString(2), null, reasonOf(rs.getString(3))))
@@ -131,18 +169,21 @@ class ImportStaging {
     }
   }
 
-  /** After the codes are in: keep only the rejected rows of the winning attempt (the error report). */
-  void keepErrorsOnly(long importId, int attempt) {
-    jdbc.sql("DELETE FROM import_staging WHERE import_id = ? AND (attempt <> ? OR reason IS NULL)")
-        .params(importId, attempt).update();
-  }
-
+  /** Once the import is over its staging rows go (a finished import keeps its error report). */
   void clear(long importId) {
     jdbc.sql("DELETE FROM import_staging WHERE import_id = ?").param(importId).update();
   }
 
+  /** An import that did not finish has no error report (it ran into none, as far as anyone knows). */
+  void clearErrors(long importId) {
+    jdbc.sql("DELETE FROM import_error WHERE import_id = ?").param(importId).update();
+  }
+
+  /** The rows an import holds: staged ones and, once it finished, its error report. */
   long count(long importId) {
-    return jdbc.sql("SELECT COUNT(*) FROM import_staging WHERE import_id = ?").param(importId).query(Long.class).single();
+    return jdbc.sql("SELECT (SELECT COUNT(*) FROM import_staging WHERE import_id = :id)"
+            + " + (SELECT COUNT(*) FROM import_error WHERE import_id = :id)")
+        .param("id", importId).query(Long.class).single();
   }
 
   private static RejectReason reasonOf(String wire) {

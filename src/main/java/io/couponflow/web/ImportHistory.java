@@ -16,11 +16,28 @@ import org.springframework.ui.Model;
 class ImportHistory {
   static final int ROWS = 8;
 
-  /** One import as the history shows it; setName is null once the set was deleted. */
+  /**
+   * One import as the history shows it; setName is null once the set was deleted, phase and
+   * percent are the running import's (percent null where it cannot be known).
+   */
   record Row(long id, long setId, String setName, String fileName, String status, long total, long success,
-      long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt, String failure) {
+      long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt, String failure, String phase,
+      Integer percent) {
     public boolean running() {
       return "queued".equals(status) || "inProgress".equals(status);
+    }
+
+    /** What the running import is doing, in a marketer's words. */
+    public String activity() {
+      if ("queued".equals(status)) {
+        return "Queued";
+      }
+      return switch (phase == null ? "" : phase) {
+        case "reading" -> "Reading file";
+        case "checking" -> "Checking for duplicates";
+        case "adding" -> "Adding codes";
+        default -> "Importing";
+      };
     }
   }
 
@@ -38,7 +55,8 @@ class ImportHistory {
     Map<Long, String> names = new HashMap<>();
     List<Row> rows = found.stream().map(i -> new Row(i.id(), i.couponSetId(),
         names.computeIfAbsent(i.couponSetId(), id -> sets.name(id).orElse(null)), i.fileName(), i.status(), i.total(), i.success(),
-        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure())).toList();
+        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure(), i.phase(),
+        i.percent())).toList();
     boolean running = rows.stream().anyMatch(Row::running);
     model.addAttribute("imports", rows);
     model.addAttribute("importsRunning", running);
