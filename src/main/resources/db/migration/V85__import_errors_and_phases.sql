@@ -18,3 +18,6 @@ DELETE FROM import_staging WHERE import_id IN (SELECT id FROM import_job WHERE s
 -- 'checking' (duplicates within the file), 'adding' (the one transaction that adds the codes).
 ALTER TABLE import_job ADD COLUMN phase VARCHAR(16);
 ALTER TABLE import_job ADD COLUMN file_percent INTEGER;
+
+-- the key buckets of the old sliced duplicate search: both databases now read an import's rows in key order once
+ALTER TABLE import_staging DROP COLUMN bucket;

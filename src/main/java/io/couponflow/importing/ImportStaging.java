@@ -4,12 +4,16 @@ import io.couponflow.code.CodePool;
 import io.couponflow.code.RejectReason;
 import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,14 +23,13 @@ import org.springframework.stereotype.Repository;
  * {@code import_error}). Rows are keyed by import and attempt, so a runner that was taken over
  * cannot mix its rows into its successor's. On PostgreSQL the staging table is unlogged and has no
  * index: one statement sorts an import's rows once and routes each to {@code code} or
- * {@code import_error}. On H2 duplicates are marked first, in slices that keep each sort small.
+ * {@code import_error}. On H2 duplicates are marked first, in one ordered read.
  */
 @Repository
 class ImportStaging {
-  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason", "bucket");
-  /** Staged candidates are spread over this many buckets by key; a database sorts them in {@link SqlDialect#sortSlices()} slices. */
-  static final int BUCKETS = 16;
+  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason");
   private static final int REPORT_PAGE = 5000;
+  private static final int DUPLICATE_BATCH = 1000;
 
   /** Rows of one attempt, and how many of them were rejected. */
   record Tally(long total, long errors) {
@@ -36,11 +39,13 @@ class ImportStaging {
   }
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final SqlDialect dialect;
   private final CodePool codes;
 
-  ImportStaging(JdbcClient jdbc, SqlDialect dialect, CodePool codes) {
+  ImportStaging(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect, CodePool codes) {
     this.jdbc = jdbc;
+    this.template = template;
     this.dialect = dialect;
     this.codes = codes;
   }
@@ -49,7 +54,7 @@ class ImportStaging {
     List<Object[]> values = new ArrayList<>(rows.size());
     for (StagedRow row : rows) {
       values.add(new Object[] {importId, attempt, row.line(), row.value(), row.key(),
-          row.reason() == null ? null : row.reason().wire(), row.key() == null ? 0 : Math.floorMod(row.key().hashCode(), BUCKETS)});
+          row.reason() == null ? null : row.reason().wire()});
     }
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
@@ -69,27 +74,44 @@ class ImportStaging {
 
   /**
    * H2: every occurrence of a code after its first line in the file is a duplicate-in-file. One
-   * sort per slice of the import's rows (a slice is a set of key buckets), so the sort that lives
-   * in the application's heap stays small.
+   * read of the attempt's candidates in key order (H2 sorts a result that big on disk, not in the
+   * heap), marking each row whose key equals the previous row's, in batches.
    */
   void markDuplicatesInFile(long importId, int attempt) {
-    dialect.allowLargeSorts();
-    int slices = Math.max(1, Math.min(BUCKETS, dialect.sortSlices()));
-    String sql = """
-        MERGE INTO import_staging s
-        USING (SELECT line_no FROM (
-                 SELECT line_no, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY line_no) AS occurrence
-                 FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-                   AND MOD(bucket, :slices) = :slice) ranked
-               WHERE occurrence > 1) d
-        ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
-        WHEN MATCHED THEN UPDATE SET reason = :reason""".formatted(dialect.bytewise("code_key"));
-    for (int slice = 0; slice < slices; slice++) {
-      jdbc.sql(sql)
-          .param("id", importId).param("attempt", attempt).param("slices", slices).param("slice", slice)
-          .param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
-          .update();
-    }
+    template.execute((ConnectionCallback<Void>) connection -> {
+      try (PreparedStatement read = connection.prepareStatement("""
+              SELECT line_no, code_key FROM import_staging WHERE import_id = ? AND attempt = ? AND reason IS NULL
+              ORDER BY code_key, line_no""");
+          PreparedStatement mark = connection.prepareStatement("""
+              UPDATE import_staging SET reason = ? WHERE import_id = ? AND attempt = ? AND line_no = ?""")) {
+        read.setLong(1, importId);
+        read.setInt(2, attempt);
+        read.setFetchSize(DUPLICATE_BATCH);
+        int pending = 0;
+        try (ResultSet rows = read.executeQuery()) {
+          String previous = null;
+          while (rows.next()) {
+            String key = rows.getString(2);
+            if (key.equals(previous)) {
+              mark.setString(1, RejectReason.DUPLICATE_IN_FILE.wire());
+              mark.setLong(2, importId);
+              mark.setInt(3, attempt);
+              mark.setLong(4, rows.getLong(1));
+              mark.addBatch();
+              if (++pending == DUPLICATE_BATCH) {
+                mark.executeBatch();
+                pending = 0;
+              }
+            }
+            previous = key;
+          }
+        }
+        if (pending > 0) {
+          mark.executeBatch();
+        }
+      }
+      return null;
+    });
   }
 
   /**
@@ -143,7 +165,7 @@ class ImportStaging {
           .params(params).update();
       added = codes.addImported(null, codeColumns + """
            FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-          ORDER BY""" + " " + dialect.importedCodesOrder(), params, importId, childKey);
+          ORDER BY code_key""", params, importId, childKey);
     }
     long errors = jdbc.sql("SELECT COUNT(*) FROM import_error WHERE import_id = ?").param(importId)
         .query(Long.class).single();

@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -62,7 +63,7 @@ class ImportCountsProperties {
     Path file = Files.createTempFile("import-property", ".csv");
     try {
       Files.writeString(file, render(generated, prefix), StandardCharsets.UTF_8);
-      ImportStaging staging = new ImportStaging(JDBC, SqlDialect.forDatabase(DB), CodePool.forDataSource(DB));
+      ImportStaging staging = new ImportStaging(JDBC, new JdbcTemplate(DB), SqlDialect.forDatabase(DB), CodePool.forDataSource(DB));
       ImportStaging.Tally staged;
       try (CodeFile codeFile = CodeFile.open(file, FileLayout.csv(',', generated.header()))) {
         staged = new FileStager(staging, generated.batchSize())
