@@ -186,7 +186,7 @@ class AssignmentBatch {
       CodeFor code = given.get(n);
       rows.add(new Assignment(idOf.getOrDefault(i, 0L), set.id(), child == null ? null : child.id(), code.childKey(),
           code.codeId(), code.value(), request.contactId(), request.workflowId(), AssignmentStatus.ASSIGNED, now, null,
-          null, null));
+          null, null, code.fields()));
     }
     List<Long> ids = assignments.insertAll(rows);
     List<Assignment> made = new ArrayList<>(rows.size());
@@ -273,7 +273,7 @@ class AssignmentBatch {
     open.removeAll(holders);
   }
 
-  private record CodeFor(long codeId, String value, long childKey) {}
+  private record CodeFor(long codeId, String value, long childKey, Map<String, String> fields) {}
 
   private List<CodeFor> takeCodes(CouponSet set, ChildSet child, int wanted) {
     if (wanted == 0) {
@@ -282,10 +282,10 @@ class AssignmentBatch {
     if (set.isSingle()) {
       int taken = sets.takeSingleUses(set.id(), wanted);
       long codeId = singleCodeIds.computeIfAbsent(set.id(), codes::singleCodeId);
-      return java.util.Collections.nCopies(taken, new CodeFor(codeId, set.code(), 0));
+      return java.util.Collections.nCopies(taken, new CodeFor(codeId, set.code(), 0, Map.of()));
     }
     List<ClaimedCode> claimed = codes.claim(set.id(), child == null ? null : child.id(), wanted);
-    return claimed.stream().map(c -> new CodeFor(c.codeId(), c.value(), c.childKey())).toList();
+    return claimed.stream().map(c -> new CodeFor(c.codeId(), c.value(), c.childKey(), c.fields())).toList();
   }
 
   @EventListener

@@ -1,5 +1,6 @@
 package io.couponflow.assignment;
 
+import io.couponflow.code.CodeFields;
 import io.couponflow.db.MultiRow;
 import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Repository;
 class AssignmentRepository {
   private static final String COLUMNS = """
       a.id, a.coupon_set_id, a.child_set_id, a.code_child_key, a.code_id, a.code, a.contact_id, a.workflow_id,
-      a.status, a.assigned_at, a.sent_at, a.redeemed_at, a.released_at""";
+      a.status, a.assigned_at, a.sent_at, a.redeemed_at, a.released_at,
+      (SELECT c.fields FROM code c WHERE c.id = a.code_id) AS code_fields""";
 
   /** An idempotency key stored earlier, with the assignment it answered. */
   record Replay(String requestHash, Assignment assignment) {}
@@ -236,6 +238,6 @@ class AssignmentRepository {
         rs.getLong("code_child_key"), rs.getLong("code_id"), rs.getString("code"), rs.getString("contact_id"),
         rs.getObject("workflow_id", Long.class), AssignmentStatus.fromWire(rs.getString("status")),
         Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "sent_at"), Timestamps.read(rs, "redeemed_at"),
-        Timestamps.read(rs, "released_at"));
+        Timestamps.read(rs, "released_at"), CodeFields.fromJson(rs.getString("code_fields")));
   }
 }

@@ -104,14 +104,29 @@ public class CodePool {
   /** As above; every added code expires at {@code expiresAt} (null: never). */
   public AddCodesResult addCodes(long couponSetId, Long childSetId, List<String> values, Instant expiresAt,
       Instant now) {
+    return addCodesWithFields(couponSetId, childSetId, values.stream().map(v -> new NewCode(v, null)).toList(),
+        expiresAt, now);
+  }
+
+  /** A code to add with its fields (null or empty: none); the fields' names and count are checked by the caller. */
+  public record NewCode(String value, Map<String, String> fields) {}
+
+  /** As above, each code with its fields; a value longer than {@link CodeFields#MAX_VALUE} rejects the code. */
+  public AddCodesResult addCodesWithFields(long couponSetId, Long childSetId, List<NewCode> values, Instant expiresAt,
+      Instant now) {
     List<AddCodesResult.Rejected> rejected = new ArrayList<>();
     Map<String, String> candidates = new LinkedHashMap<>();
-    for (String raw : values) {
-      String value = CodeRules.trim(raw);
+    Map<String, String> fieldsByKey = new java.util.HashMap<>();
+    for (NewCode entry : values) {
+      String value = CodeRules.trim(entry.value());
       if (value.isEmpty()) {
         continue;
       }
       RejectReason reason = CodeRules.check(value);
+      if (reason == null && entry.fields() != null
+          && entry.fields().values().stream().anyMatch(v -> v != null && v.length() > CodeFields.MAX_VALUE)) {
+        reason = RejectReason.FIELD_TOO_LONG;
+      }
       if (reason == null && candidates.containsKey(CodeRules.keyOf(value))) {
         reason = RejectReason.DUPLICATE_IN_FILE;
       }
@@ -119,6 +134,10 @@ public class CodePool {
         rejected.add(new AddCodesResult.Rejected(value, reason));
       } else {
         candidates.put(CodeRules.keyOf(value), value);
+        String json = CodeFields.toJson(entry.fields());
+        if (json != null) {
+          fieldsByKey.put(CodeRules.keyOf(value), json);
+        }
       }
     }
     Set<String> existing = table.existingKeys(List.copyOf(candidates.keySet()));
@@ -130,13 +149,13 @@ public class CodePool {
         added.put(key, value);
       }
     });
-    table.insertFree(couponSetId, childSetId, added, expiresAt, now);
+    table.insertFree(couponSetId, childSetId, added, fieldsByKey, expiresAt, now);
     return new AddCodesResult(added.size(), rejected);
   }
 
   /**
    * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
-   * code_value, code_key, status, import_id, created_at) as free codes queued under
+   * code_value, code_key, status, import_id, created_at, fields) as free codes queued under
    * {@code childKey}, in the caller's transaction; returns how many. {@code with} (null when
    * unused) holds WITH clauses the select reads, run in the same statement; only where the dialect
    * {@link SqlDialect#hasReturning() has RETURNING} (PostgreSQL: data-modifying CTEs).
@@ -161,6 +180,14 @@ public class CodePool {
   /** The code spelled like {@code value} in any case, with its set. */
   public Optional<LocatedCode> find(String value) {
     return table.findByKey(CodeRules.keyOf(CodeRules.trim(value)));
+  }
+
+  /**
+   * The fields of one available code of the set (the newest), to preview templates with; empty
+   * when the set has none free or its newest has no fields. One index read, whatever the set's size.
+   */
+  public Map<String, String> sampleFields(long couponSetId) {
+    return table.sampleFields(couponSetId);
   }
 
   /** A page of a set's codes, newest first, with ids below {@code beforeId}. */

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CodeTable {
-  private static final String COLUMNS = "id, code_value, status, child_set_id, created_at";
+  private static final String COLUMNS = "id, code_value, status, child_set_id, created_at, fields";
 
   /**
    * PostgreSQL: one statement, one round trip. The ORDER BY matches the primary key so the planner
@@ -50,8 +50,8 @@ class CodeTable {
       marked AS (
         UPDATE code c SET status = 'assigned' FROM claimed
         WHERE c.id = claimed.code_id AND c.status IN (%s)
-        RETURNING c.id, c.code_value)
-      SELECT claimed.code_id, marked.code_value, claimed.child_key
+        RETURNING c.id, c.code_value, c.fields)
+      SELECT claimed.code_id, marked.code_value, claimed.child_key, marked.fields
       FROM claimed LEFT JOIN marked ON marked.id = claimed.code_id
       """;
 
@@ -102,7 +102,8 @@ class CodeTable {
   }
 
   /** Inserts codes (key to value) as available and queues them; a concurrent insert of one fails with DuplicateKeyException. */
-  void insertFree(long couponSetId, Long childSetId, Map<String, String> valuesByKey, Instant expiresAt, Instant now) {
+  void insertFree(long couponSetId, Long childSetId, Map<String, String> valuesByKey, Map<String, String> fieldsByKey,
+      Instant expiresAt, Instant now) {
     if (valuesByKey.isEmpty()) {
       return;
     }
@@ -110,11 +111,12 @@ class CodeTable {
         .map(entry -> new MapSqlParameterSource()
             .addValue("setId", couponSetId).addValue("childId", childSetId)
             .addValue("value", entry.getValue()).addValue("key", entry.getKey())
+            .addValue("fields", fieldsByKey.get(entry.getKey()))
             .addValue("now", Timestamps.bind(now)).addValue("expiresAt", Timestamps.bind(expiresAt)))
         .toArray(SqlParameterSource[]::new);
     named.batchUpdate("""
-        INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at, expires_at)
-        VALUES (:setId, :childId, :value, :key, 'available', :now, :expiresAt)""", rows);
+        INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at, expires_at, fields)
+        VALUES (:setId, :childId, :value, :key, 'available', :now, :expiresAt, :fields)""", rows);
     long childKey = childSetId == null ? 0 : childSetId;
     for (List<String> chunk : MultiRow.chunks(List.copyOf(valuesByKey.keySet()))) {
       jdbc.sql("""
@@ -126,13 +128,13 @@ class CodeTable {
 
   /**
    * Inserts the codes {@code select} yields (columns coupon_set_id, child_set_id, code_value,
-   * code_key, status, import_id, created_at) and queues each under {@code childKey}; returns how
+   * code_key, status, import_id, created_at, fields) and queues each under {@code childKey}; returns how
    * many. PostgreSQL does both in one statement (after the caller's WITH clauses, if any); H2 finds
    * the new rows again by their import_id.
    */
   long insertImported(String with, String select, Map<String, ?> params, long importId, long childKey) {
-    String insert = "INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) "
-        + select;
+    String insert = "INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at,"
+        + " fields) " + select;
     if (dialect.hasReturning()) {
       return jdbc.sql("WITH " + (with == null ? "" : with + ", ") + "inserted AS (" + insert + " RETURNING id, coupon_set_id) "
               + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
@@ -174,7 +176,8 @@ class CodeTable {
       spec = spec.param("childKey", childKey);
     }
     List<ClaimedCode> claimed = new ArrayList<>(
-        spec.query((rs, n) -> new ClaimedCode(rs.getLong(1), rs.getString(2), rs.getLong(3))).list());
+        spec.query((rs, n) -> new ClaimedCode(rs.getLong(1), rs.getString(2), rs.getLong(3),
+            CodeFields.fromJson(rs.getString(4)))).list());
     for (ClaimedCode code : claimed) {
       if (code.value() == null) {
         throw refused(code.codeId(), CodeStatus.ASSIGNED);
@@ -199,8 +202,9 @@ class CodeTable {
       return List.of();
     }
     dequeue(picked);
-    Map<Long, String> values = transitionAll(picked.stream().map(QueueRow::codeId).toList(), CodeStatus.ASSIGNED);
-    return picked.stream().map(p -> new ClaimedCode(p.codeId(), values.get(p.codeId()), p.childKey())).toList();
+    Map<Long, String[]> values = transitionAll(picked.stream().map(QueueRow::codeId).toList(), CodeStatus.ASSIGNED);
+    return picked.stream().map(p -> new ClaimedCode(p.codeId(), values.get(p.codeId())[0], p.childKey(),
+        CodeFields.fromJson(values.get(p.codeId())[1]))).toList();
   }
 
   /** Deletes locked queue rows by primary key; each must be there. */
@@ -252,17 +256,17 @@ class CodeTable {
     transitionAll(List.of(codeId), next);
   }
 
-  /** As {@link #transition} for many codes at once, all or none; returns each code's value by id. */
-  private Map<Long, String> transitionAll(List<Long> codeIds, CodeStatus next) {
-    Map<Long, String> values = new HashMap<>();
+  /** As {@link #transition} for many codes at once, all or none; returns each code's value and fields by id. */
+  private Map<Long, String[]> transitionAll(List<Long> codeIds, CodeStatus next) {
+    Map<Long, String[]> values = new HashMap<>();
     List<String> from = next.predecessors().stream().map(CodeStatus::wire).toList();
     for (List<Long> chunk : MultiRow.chunks(codeIds)) {
       String sql = dialect.hasReturning()
-          ? "UPDATE code SET status = :next WHERE id IN (:ids) AND status IN (:from) RETURNING id, code_value"
-          : "SELECT id, code_value FROM FINAL TABLE (UPDATE code SET status = :next WHERE id IN (:ids) AND status IN (:from))";
+          ? "UPDATE code SET status = :next WHERE id IN (:ids) AND status IN (:from) RETURNING id, code_value, fields"
+          : "SELECT id, code_value, fields FROM FINAL TABLE (UPDATE code SET status = :next WHERE id IN (:ids) AND status IN (:from))";
       jdbc.sql(sql).param("next", next.wire()).param("ids", chunk).param("from", from)
           .query(rs -> {
-            values.put(rs.getLong(1), rs.getString(2));
+            values.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
           });
     }
     for (long codeId : codeIds) {
@@ -282,6 +286,11 @@ class CodeTable {
   /** Serialises changes to one code (a single-use code's redemptions, and its claim, which updates the same row). */
   void lock(long codeId) {
     jdbc.sql("SELECT id FROM code WHERE id = ? FOR UPDATE").param(codeId).query(Long.class).single();
+  }
+
+  Map<String, String> sampleFields(long couponSetId) {
+    return jdbc.sql("SELECT fields FROM code WHERE coupon_set_id = ? AND status = 'available' ORDER BY id DESC LIMIT 1")
+        .param(couponSetId).query((rs, n) -> CodeFields.fromJson(rs.getString(1))).optional().orElse(Map.of());
   }
 
   List<Long> setIdsWithKey(String key) {
@@ -320,7 +329,8 @@ class CodeTable {
 
   private static Code code(ResultSet rs) throws SQLException {
     return new Code(rs.getLong("id"), rs.getString("code_value"), CodeStatus.fromWire(rs.getString("status")),
-        (Long) rs.getObject("child_set_id", Long.class), Timestamps.read(rs, "created_at"));
+        (Long) rs.getObject("child_set_id", Long.class), Timestamps.read(rs, "created_at"),
+        CodeFields.fromJson(rs.getString("fields")));
   }
 
   /** Status names as SQL literals; they come from the enum, never from input. */

@@ -7,7 +7,9 @@ public enum RejectReason {
   DUPLICATE_IN_FILE("duplicate-in-file"),
   ALREADY_EXISTS("already-exists"),
   TOO_LONG("too-long"),
-  INVALID("invalid");
+  INVALID("invalid"),
+  /** A field's value is longer than {@link CodeFields#MAX_VALUE} characters. */
+  FIELD_TOO_LONG("field-too-long");
 
   private final String wire;
 

@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,17 +52,26 @@ class SetCodesController {
   }
 
   @GetMapping(value = "/export", produces = "text/csv")
-  @Operation(summary = "Stream the set's codes as CSV (code,status,childSetId,createdAt)")
+  @Operation(summary = "Stream the set's codes as CSV (code,status,childSetId,createdAt, then one column per field)")
   ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(required = false) String status) {
     CodeStatus filter = parse(status);
     sets.require(id);
     StreamingResponseBody body = out -> {
       var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      writer.write("code,status,childSetId,createdAt\n");
+      List<String> fields = service.fieldNames(id, filter);
+      StringBuilder header = new StringBuilder("code,status,childSetId,createdAt");
+      fields.forEach(name -> header.append(',').append(CsvCell.of(name)));
+      writer.write(header.append('\n').toString());
       service.export(id, filter, code -> {
         try {
-          writer.write(CsvCell.of(code.code()) + "," + code.status().wire() + ","
-              + (code.childSetId() == null ? "" : code.childSetId()) + "," + code.createdAt() + "\n");
+          StringBuilder line = new StringBuilder(64).append(CsvCell.of(code.code())).append(',')
+              .append(code.status().wire()).append(',').append(code.childSetId() == null ? "" : code.childSetId())
+              .append(',').append(code.createdAt());
+          for (String name : fields) {
+            String value = code.fields().get(name);
+            line.append(',').append(value == null ? "" : CsvCell.of(value));
+          }
+          writer.write(line.append('\n').toString());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -3,7 +3,11 @@ package io.couponflow.couponset;
 import io.couponflow.audit.AuditLog;
 import io.couponflow.code.AddCodesResult;
 import io.couponflow.code.Code;
+import io.couponflow.code.CodeFields;
 import io.couponflow.code.CodePool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import io.couponflow.code.CodeStatus;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
@@ -46,6 +50,15 @@ public class SetCodesService {
     if (request.childSetId() != null) {
       sets.requireChild(couponSetId, request.childSetId());
     }
+    List<CodePool.NewCode> entries = new ArrayList<>(request.codes().size());
+    for (int i = 0; i < request.codes().size(); i++) {
+      AddCodesRequest.Entry entry = request.codes().get(i);
+      if (entry == null) {
+        throw ApiException.invalid("codes[" + i + "]", "a code is a string or {\"code\", \"fields\"}");
+      }
+      checkFields(i, entry.fields());
+      entries.add(new CodePool.NewCode(entry.code(), entry.fields()));
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(status -> {
@@ -53,7 +66,7 @@ public class SetCodesService {
             throw request.childSetId() == null ? ApiException.notFound("Coupon set", couponSetId)
                 : ApiException.notFound("Child set", request.childSetId());
           }
-          AddCodesResult result = codes.addCodes(couponSetId, request.childSetId(), request.codes(),
+          AddCodesResult result = codes.addCodesWithFields(couponSetId, request.childSetId(), entries,
               request.expiresAt(), clock.instant());
           counters.add(couponSetId, request.childSetId() == null ? 0 : request.childSetId(),
               new Counters(result.added(), 0, 0, 0));
@@ -70,9 +83,32 @@ public class SetCodesService {
     }
   }
 
+  /** Field names are identifiers, at most {@link CodeFields#MAX_FIELDS} of them (a long value rejects only its code). */
+  private static void checkFields(int i, Map<String, String> fields) {
+    if (fields == null) {
+      return;
+    }
+    if (fields.size() > CodeFields.MAX_FIELDS) {
+      throw ApiException.invalid("codes[" + i + "].fields", "a code keeps at most " + CodeFields.MAX_FIELDS + " fields");
+    }
+    for (String name : fields.keySet()) {
+      if (!CodeFields.isName(name)) {
+        throw ApiException.invalid("codes[" + i + "].fields", "'" + name + "' is not a field name: a letter, then letters,"
+            + " digits or _ (at most " + CodeFields.MAX_NAME + " characters)");
+      }
+    }
+  }
+
   public PageResponse<Code> page(long couponSetId, CodeStatus status, PageRequest page) {
     sets.require(couponSetId);
     return page.toResponse(codes.page(couponSetId, status, page.beforeId(), page.fetchSize()), Code::id);
+  }
+
+  /** The names of the fields the set's codes carry, in the order first met (a read of the codes before the export's). */
+  public List<String> fieldNames(long couponSetId, CodeStatus status) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    codes.forEach(couponSetId, status, code -> names.addAll(code.fields().keySet()));
+    return List.copyOf(names);
   }
 
   public void export(long couponSetId, CodeStatus status, Consumer<Code> sink) {

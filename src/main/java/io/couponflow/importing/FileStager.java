@@ -31,6 +31,12 @@ final class FileStager {
 
   /** The rows staged, or null when {@code progress} asked to stop. */
   ImportStaging.Tally stage(long importId, int attempt, CodeFile file, boolean skipHeader, int column, Progress progress) {
+    return stage(importId, attempt, file, skipHeader, column, FieldColumns.NONE, progress);
+  }
+
+  /** As above, each row carrying the record's {@code fields}. */
+  ImportStaging.Tally stage(long importId, int attempt, CodeFile file, boolean skipHeader, int column,
+      FieldColumns fields, Progress progress) {
     ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "import-" + importId + "-writer");
       thread.setDaemon(true);
@@ -45,7 +51,7 @@ final class FileStager {
         file.next();
       }
       for (CodeFile.Line line = file.next(); line != null; line = file.next()) {
-        StagedRow row = StagedRow.of(line.number(), line.field(column));
+        StagedRow row = StagedRow.of(line, column, fields);
         if (row == null) {
           continue;
         }

@@ -42,6 +42,7 @@ class ImportController {
       @RequestParam(required = false) String delimiter,
       @RequestParam(required = false) Boolean hasHeader,
       @RequestParam(required = false) String codeColumn,
+      @RequestParam(required = false) String fields,
       @RequestPart(required = false) MultipartFile file,
       @RequestParam(required = false) String text) {
     if (type != null && !type.equals("coupons")) {
@@ -63,7 +64,7 @@ class ImportController {
       // the container already spooled the upload to disk; this moves it, the heap never holds it
       file.transferTo(upload);
       return created(service.start(new ImportCommand(couponSetId, childSetId, separator,
-          hasHeader == null || hasHeader, codeColumn, upload, file.getOriginalFilename(), "api")));
+          hasHeader == null || hasHeader, codeColumn, upload, file.getOriginalFilename(), "api", fields)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -22,7 +22,19 @@ record ImportRecord(
     Instant finishedAt,
     String failure,
     ImportPhase phase,
-    Integer filePercent) {
+    Integer filePercent,
+    String fieldColumns,
+    String pattern,
+    Long requested) {
+  static final String GENERATED = "generated";
+
+  boolean isGenerated() {
+    return GENERATED.equals(type);
+  }
+
+  FieldColumns fields() {
+    return FieldColumns.decode(fieldColumns);
+  }
 
   /** How the audit log names an import: "import 12 of 'codes.csv'". */
   static String describe(long id, String fileName) {
@@ -37,6 +49,7 @@ record ImportRecord(
     return new ImportView(id, type, status.wire(), origin, couponSetId, childSetId, fileName, total, success, errors,
         status == ImportStatus.FINISHED ? "/api/v1/imports/" + id + "/errors" : null, createdAt, startedAt, finishedAt,
         status == ImportStatus.ERROR ? failure : null, status == ImportStatus.IN_PROGRESS && phase != null ? phase.wire() : null,
-        status == ImportStatus.IN_PROGRESS && phase != null ? phase.percent(filePercent) : null);
+        status == ImportStatus.IN_PROGRESS && phase != null ? phase.percent(filePercent) : null, fields().names(),
+        pattern, requested);
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class ImportRepository {
   private static final String COLUMNS = """
       id, type, status, origin, coupon_set_id, child_set_id, file_name, source_format, delimiter_char, has_header,
-      code_column, total, success, errors, attempt, created_at, started_at, finished_at, failure, phase, file_percent""";
+      code_column, total, success, errors, attempt, created_at, started_at, finished_at, failure, phase, file_percent,
+      field_columns, pattern, requested""";
 
   private final JdbcClient jdbc;
 
@@ -25,13 +26,30 @@ class ImportRepository {
 
   long insert(long couponSetId, Long childSetId, String fileName, FileLayout layout, int codeColumn, String origin,
       Instant now) {
+    return insert(couponSetId, childSetId, fileName, layout, codeColumn, FieldColumns.NONE, origin, now);
+  }
+
+  long insert(long couponSetId, Long childSetId, String fileName, FileLayout layout, int codeColumn,
+      FieldColumns fields, String origin, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO import_job (type, status, origin, coupon_set_id, child_set_id, file_name, source_format,
-                                    delimiter_char, has_header, code_column, created_at)
-            VALUES ('coupons', 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                    delimiter_char, has_header, code_column, field_columns, created_at)
+            VALUES ('coupons', 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(origin, couponSetId, childSetId, fileName, layout.csv() ? "csv" : "lines",
-            String.valueOf(layout.delimiter()), layout.hasHeader(), codeColumn, Timestamps.bind(now))
+            String.valueOf(layout.delimiter()), layout.hasHeader(), codeColumn, fields.encode(), Timestamps.bind(now))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  /** A generated import: no file, a pattern and a count. */
+  long insertGenerated(long couponSetId, Long childSetId, CodePattern pattern, long count, String origin, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO import_job (type, status, origin, coupon_set_id, child_set_id, file_name, source_format,
+                                    delimiter_char, has_header, code_column, pattern, requested, created_at)
+            VALUES ('generated', 'queued', ?, ?, ?, ?, 'pattern', ',', FALSE, 0, ?, ?, ?)""")
+        .params(origin, couponSetId, childSetId, pattern.text(), pattern.text(), count, Timestamps.bind(now))
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -132,6 +150,7 @@ class ImportRepository {
         rs.getString("file_name"), layout, rs.getInt("code_column"), rs.getLong("total"), rs.getLong("success"),
         rs.getLong("errors"), rs.getInt("attempt"), Timestamps.read(rs, "created_at"),
         Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("failure"),
-        ImportPhase.fromWire(rs.getString("phase")), rs.getObject("file_percent", Integer.class));
+        ImportPhase.fromWire(rs.getString("phase")), rs.getObject("file_percent", Integer.class),
+        rs.getString("field_columns"), rs.getString("pattern"), rs.getObject("requested", Long.class));
   }
 }

@@ -82,16 +82,22 @@ class ImportRunner {
     try {
       staging.clear(importId);
       ImportStaging.Tally staged;
-      try (CodeFile file = CodeFile.open(files.pathOf(importId), record.layout())) {
-        staged = new FileStager(staging, batchSize).stage(importId, attempt, file, record.layout().hasHeader(),
-            record.codeColumn(), (total, errors, percentRead) -> {
-              listener.afterBatch(importId, total);
-              if (stopping.now()) {
-                throw new NodeStopping.JobReleasedException("Import " + importId + " attempt " + attempt
-                    + " released at row " + total + ": this node is stopping; another node resumes it");
-              }
-              return imports.progress(importId, attempt, total, errors, percentRead);
-            });
+      FileStager.Progress progress = (total, errors, percentRead) -> {
+        listener.afterBatch(importId, total);
+        if (stopping.now()) {
+          throw new NodeStopping.JobReleasedException("Import " + importId + " attempt " + attempt
+              + " released at row " + total + ": this node is stopping; another node resumes it");
+        }
+        return imports.progress(importId, attempt, total, errors, percentRead);
+      };
+      if (record.isGenerated()) {
+        staged = new CodeGenerator(staging, tx, batchSize).stage(importId, attempt, CodePattern.parse(record.pattern()),
+            record.requested(), progress);
+      } else {
+        try (CodeFile file = CodeFile.open(files.pathOf(importId), record.layout())) {
+          staged = new FileStager(staging, batchSize).stage(importId, attempt, file, record.layout().hasHeader(),
+              record.codeColumn(), record.fields(), progress);
+        }
       }
       if (staged != null) {
         long stagedAt = System.nanoTime();
@@ -110,6 +116,9 @@ class ImportRunner {
     } catch (NodeStopping.JobReleasedException e) {
       log.info(e.getMessage());
       throw e;
+    } catch (CodeGenerator.PatternExhaustedException e) {
+      log.info("Import {} stopped: {}", importId, e.getMessage());
+      failed(record, attempt, "The pattern ran out of new codes (" + e.getMessage() + "). None of its codes were added.");
     } catch (CodeFile.UnreadableFileException e) {
       log.info("Import {} stopped: {}", importId, e.getMessage());
       failed(record, attempt, "The file is not CSV this import can read (" + e.getMessage()

@@ -63,7 +63,7 @@ public class ImportService {
       throw ApiException.invalid("delimiter", "delimiter must be ',' or ';'");
     }
     return start(command.couponSetId(), command.childSetId(), FileLayout.csv(command.delimiter(), command.hasHeader()),
-        command.codeColumn(), command.file(), command.fileName(), command.origin());
+        command.codeColumn(), command.fields(), command.file(), command.fileName(), command.origin());
   }
 
   /** Queues an import of a pasted list, one code per line (written to a file first, so it runs like one). */
@@ -74,7 +74,7 @@ public class ImportService {
     Path file = files.newUpload();
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
-      return start(couponSetId, childSetId, FileLayout.lines(), null, file, "pasted list", origin);
+      return start(couponSetId, childSetId, FileLayout.lines(), null, "none", file, "pasted list", origin);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -82,16 +82,18 @@ public class ImportService {
     }
   }
 
-  private ImportView start(long couponSetId, Long childSetId, FileLayout layout, String codeColumn, Path file,
-      String fileName, String origin) {
+  private ImportView start(long couponSetId, Long childSetId, FileLayout layout, String codeColumn, String fields,
+      Path file, String fileName, String origin) {
     if (!ORIGINS.contains(origin)) {
       throw ApiException.invalid("origin", "origin must be 'api' or 'app'");
     }
     requireMultipleSet(couponSetId, childSetId);
-    int column = inspect(file, layout, codeColumn);
+    Inspected inspected = inspect(file, layout, codeColumn, fields);
+    int column = inspected.codeColumn();
     String storedName = UploadName.of(fileName);
     long id = tx.execute(status -> {
-      long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, origin, clock.instant());
+      long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, inspected.fields(), origin,
+          clock.instant());
       audit.record("import.started", "coupon-set", couponSetId, ImportRecord.describe(importId, storedName)
           + (childSetId == null ? "" : " into child set " + childSetId));
       files.adopt(importId, file);
@@ -125,8 +127,35 @@ public class ImportService {
     return e.status() == HttpStatus.NOT_FOUND ? ApiException.unprocessable(slug, title, e.getMessage()) : e;
   }
 
-  /** Checks the whole file is UTF-8 text and its first records are CSV; answers the code column's index. */
-  private int inspect(Path file, FileLayout layout, String codeColumn) {
+  /**
+   * Validates and queues a generated import: {@code count} random codes of {@code pattern}, staged
+   * and added as a file's would be (same history, progress, atomicity and cancel).
+   */
+  public ImportView generate(long couponSetId, Long childSetId, Long count, String pattern, String origin) {
+    if (!ORIGINS.contains(origin)) {
+      throw ApiException.invalid("origin", "origin must be 'api' or 'app'");
+    }
+    if (count == null || count < 1 || count > CodePattern.MAX_COUNT) {
+      throw ApiException.invalid("count", "count must be 1 to " + CodePattern.MAX_COUNT);
+    }
+    CodePattern parsed = CodePattern.parse(pattern);
+    parsed.requireRoomFor(count);
+    requireMultipleSet(couponSetId, childSetId);
+    long id = tx.execute(status -> {
+      long importId = imports.insertGenerated(couponSetId, childSetId, parsed, count, origin, clock.instant());
+      audit.record("import.started", "coupon-set", couponSetId, "import " + importId + ": " + count
+          + " codes generated from '" + parsed.text() + "'" + (childSetId == null ? "" : " into child set " + childSetId));
+      scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
+      return importId;
+    });
+    return get(id);
+  }
+
+  /** The code column's index and the columns that become fields. */
+  private record Inspected(int codeColumn, FieldColumns fields) {}
+
+  /** Checks the whole file is UTF-8 text and its first records are CSV; answers the code and field columns. */
+  private Inspected inspect(Path file, FileLayout layout, String codeColumn, String fields) {
     if (file == null || !Files.isRegularFile(file)) {
       throw ApiException.invalid("file", "a file or a text is required");
     }
@@ -140,11 +169,14 @@ public class ImportService {
         if (first == null) {
           throw ApiException.unprocessable("empty-file", "Empty file", "The file holds no lines");
         }
-        int column = CodeColumn.resolve(codeColumn, layout.hasHeader(), first.fields().toList());
+        List<String> head = first.fields().toList();
+        int column = CodeColumn.resolve(codeColumn, layout.hasHeader(), head);
+        FieldColumns kept = layout.csv() ? FieldColumns.resolve(fields, layout.hasHeader(), head, column)
+            : FieldColumns.NONE;
         for (int i = 0; i < HEAD_RECORDS_CHECKED && reader.next() != null; i++) {
           // reading is the check: a syntax error throws
         }
-        return column;
+        return new Inspected(column, kept);
       }
     } catch (CodeFile.UnreadableFileException e) {
       throw unreadable("The file is not CSV this import can read (" + e.getMessage() + ")");

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ImportStaging {
-  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason");
+  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason",
+      "fields");
   private static final int REPORT_PAGE = 5000;
   private static final int DUPLICATE_BATCH = 1000;
 
@@ -54,7 +55,7 @@ class ImportStaging {
     List<Object[]> values = new ArrayList<>(rows.size());
     for (StagedRow row : rows) {
       values.add(new Object[] {importId, attempt, row.line(), row.value(), row.key(),
-          row.reason() == null ? null : row.reason().wire()});
+          row.reason() == null ? null : row.reason().wire(), row.fields()});
     }
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
@@ -133,7 +134,7 @@ class ImportStaging {
     dialect.allowLargeSorts();
     String codeColumns = """
         SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
-               CAST(:now AS TIMESTAMP WITH TIME ZONE)""";
+               CAST(:now AS TIMESTAMP WITH TIME ZONE), fields""";
     long added;
     if (dialect.hasReturning()) {
       // one sort of the attempt's rows by key then line: a row is a duplicate when the row before it
@@ -141,7 +142,7 @@ class ImportStaging {
       // Codes are inserted in that same order, so the unique index grows at its right edge.
       String sorted = """
           sorted AS MATERIALIZED (
-            SELECT s.line_no, s.code_value, s.code_key,
+            SELECT s.line_no, s.code_value, s.code_key, s.fields,
                    CASE WHEN s.reason IS NOT NULL THEN s.reason
                         WHEN s.code_key = LAG(s.code_key) OVER (ORDER BY s.code_key, s.line_no) THEN :duplicate
                         WHEN %s THEN :exists END AS verdict
@@ -170,6 +171,37 @@ class ImportStaging {
     long errors = jdbc.sql("SELECT COUNT(*) FROM import_error WHERE import_id = ?").param(importId)
         .query(Long.class).single();
     return new Tally(added + errors, errors);
+  }
+
+  /**
+   * Generated imports: drops the attempt's rows whose code exists in any set or occurs on an earlier
+   * line (keys compare case-insensitively), with two set-based statements; answers the rows left.
+   * Caller's transaction (large sorts allowed).
+   */
+  long dropCollisions(long importId, int attempt) {
+    dialect.allowLargeSorts();
+    jdbc.sql("DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND "
+            + CodePool.keyExistsCondition("import_staging.code_key"))
+        .param("id", importId).param("attempt", attempt).update();
+    jdbc.sql("""
+            DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND line_no IN (
+              SELECT line_no FROM (
+                SELECT line_no, ROW_NUMBER() OVER (PARTITION BY code_key ORDER BY line_no) AS occurrence
+                FROM import_staging WHERE import_id = :id AND attempt = :attempt) d
+              WHERE d.occurrence > 1)""")
+        .param("id", importId).param("attempt", attempt).update();
+    return jdbc.sql("SELECT COUNT(*) FROM import_staging WHERE import_id = :id AND attempt = :attempt")
+        .param("id", importId).param("attempt", attempt).query(Long.class).single();
+  }
+
+  /** Generated imports: keeps the attempt's first {@code count} rows (in line order), drops the rest. */
+  void keepFirst(long importId, int attempt, long count) {
+    dialect.allowLargeSorts();
+    jdbc.sql("""
+            DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND line_no > (
+              SELECT line_no FROM import_staging WHERE import_id = :id AND attempt = :attempt
+              ORDER BY line_no LIMIT 1 OFFSET :skip)""")
+        .param("id", importId).param("attempt", attempt).param("skip", count - 1).update();
   }
 
   /** The rejected rows of a finished import in line order, read page by page. */

@@ -10,6 +10,8 @@ import java.time.Instant;
  * (reading: the share of the file read; null where the database cannot say, see
  * {@link ImportPhase}); both are null once the import is over. {@code failure}
  * says why an import ended in error (null otherwise); none of a failed import's codes were added.
+ * {@code fields}: the names of the fields its codes keep (the file's other columns). A generated
+ * import ({@code type} generated) has its {@code pattern} and the {@code requested} count.
  */
 public record ImportView(
     long id,
@@ -28,4 +30,7 @@ public record ImportView(
     Instant finishedAt,
     String failure,
     String phase,
-    Integer percent) {}
+    Integer percent,
+    java.util.List<String> fields,
+    String pattern,
+    Long requested) {}

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A message with placeholders: {@code {{coupon}}} (a node's variable), {@code {{contact.firstName}}}
+ * A message with placeholders: {@code {{coupon}}} (a node's variable), {@code {{coupon.value}}} (a
+ * field of its code), {@code {{contact.firstName}}}
  * and a default for empty values, {@code {{contact.firstName | "friend"}}}. Values are HTML-escaped
  * in HTML; anything else between braces is an error found when the workflow is saved.
  */
@@ -21,10 +22,15 @@ final class Template {
   private static final Pattern EXPRESSION =
       Pattern.compile("\\s*([A-Za-z_]\\w*)(?:\\.([A-Za-z_][\\w-]*))?\\s*(?:\\|\\s*\"([^\"]*)\"\\s*)?");
 
-  /** One placeholder: a variable name, or "contact" with a field, and an optional default. */
+  /** One placeholder: a variable name (with a field of its code, or not), or "contact" with a field, and an optional default. */
   record Placeholder(String name, String field, String fallback) {
     boolean isContact() {
       return "contact".equals(name);
+    }
+
+    /** The key of a variable's value: {@code coupon}, or {@code coupon.value} for a field of its code. */
+    String key() {
+      return field == null ? name : name + "." + field;
     }
   }
 
@@ -46,13 +52,13 @@ final class Template {
   private static Placeholder parse(String inside) {
     Matcher e = EXPRESSION.matcher(inside);
     if (!e.matches()) {
-      throw new IllegalArgumentException("'{{" + inside + "}}' is not a placeholder; use {{coupon}}, "
+      throw new IllegalArgumentException("'{{" + inside + "}}' is not a placeholder; use {{coupon}}, {{coupon.value}}, "
           + "{{contact.firstName}} or {{contact.firstName | \"friend\"}}");
     }
     Placeholder p = new Placeholder(e.group(1), e.group(2), e.group(3));
-    if (p.isContact() != (p.field() != null)) {
+    if (p.isContact() && p.field() == null) {
       throw new IllegalArgumentException("'{{" + inside.strip() + "}}' is not a placeholder; contact needs a field "
-          + "(contact.firstName) and only contact has fields");
+          + "(contact.firstName)");
     }
     return p;
   }
@@ -79,7 +85,7 @@ final class Template {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Placeholder p = parse(m.group(1));
-      String value = p.isContact() ? (contact == null ? null : contact.field(p.field())) : variables.get(p.name());
+      String value = p.isContact() ? (contact == null ? null : contact.field(p.field())) : variables.get(p.key());
       if (value == null || value.isBlank()) {
         value = p.fallback() == null ? "" : p.fallback();
       }

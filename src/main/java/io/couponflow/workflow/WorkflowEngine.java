@@ -237,7 +237,8 @@ class WorkflowEngine {
     if (outcome.succeeded()) {
       var assignment = outcome.result().assignment();
       return StepResult.next(step(node, a.type(), outcome.result().reused() ? "reused" : "assigned", assignment.code(), null))
-          .remember(a.variable(), new CouponVariable(assignment.code(), assignment.id(), a.couponSetId()));
+          .remember(a.variable(), new CouponVariable(assignment.code(), assignment.id(), a.couponSetId(),
+              assignment.fields()));
     }
     ApiException e = outcome.failure();
     if (!"coupon-set-exhausted".equals(e.slug())) {
@@ -432,7 +433,7 @@ class WorkflowEngine {
 
   private static Map<String, String> values(Run run) {
     Map<String, String> values = new HashMap<>();
-    run.variables().forEach((name, coupon) -> values.put(name, coupon.code()));
+    run.variables().forEach((name, coupon) -> coupon.putValues(name, values));
     return values;
   }
 

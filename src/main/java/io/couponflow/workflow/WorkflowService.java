@@ -1,5 +1,7 @@
 package io.couponflow.workflow;
 
+import io.couponflow.code.CodePool;
+
 import io.couponflow.audit.AuditLog;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
@@ -27,9 +29,11 @@ public class WorkflowService {
   private final ContactService contacts;
   private final AuditLog audit;
   private final Clock clock;
+  private final CodePool codes;
 
   WorkflowService(WorkflowRepository workflows, RunRepository runs, WorkflowValidator validator,
-      ContactService contacts, AuditLog audit, Clock clock) {
+      ContactService contacts, AuditLog audit, Clock clock, CodePool codes) {
+    this.codes = codes;
     this.workflows = workflows;
     this.runs = runs;
     this.validator = validator;
@@ -132,20 +136,53 @@ public class WorkflowService {
     return render(validator.validate(request).nodes(), contact);
   }
 
-  private static List<Rendered> render(List<Node> nodes, Contact contact) {
+  /**
+   * Renders send nodes with the placeholder code; a code's fields show the values of a code of the
+   * set (read, not taken), or {@code [field]} where the set has none to show.
+   */
+  private List<Rendered> render(List<Node> nodes, Contact contact) {
     Map<String, String> values = new HashMap<>();
     List<Rendered> rendered = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof AssignCouponNode a) {
         values.put(a.variable(), PLACEHOLDER_CODE);
+        if (usesFieldsOf(nodes, a.variable()) && a.couponSetId() != null) {
+          codes.sampleFields(a.couponSetId()).forEach((field, value) -> values.put(a.variable() + "." + field, value));
+        }
       } else if (n instanceof SendEmailNode e) {
+        sampleMissing(values, e.subject(), e.html());
         rendered.add(new Rendered(i, e.type(), Template.renderText(e.subject(), values, contact),
             Template.renderHtml(e.html(), values, contact)));
       } else if (n instanceof SendWebContentNode w) {
+        sampleMissing(values, w.html());
         rendered.add(new Rendered(i, w.type(), null, Template.renderHtml(w.html(), values, contact)));
       }
     }
     return rendered;
+  }
+
+  private static boolean usesFieldsOf(List<Node> nodes, String variable) {
+    for (Node n : nodes) {
+      List<String> texts = n instanceof SendEmailNode e ? java.util.Arrays.asList(e.subject(), e.html())
+          : n instanceof SendWebContentNode w ? java.util.Collections.singletonList(w.html()) : List.of();
+      for (String text : texts) {
+        if (Template.placeholders(text).stream().anyMatch(p -> variable.equals(p.name()) && p.field() != null)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A field the sample code lacks shows as [field], so the preview says where it goes. */
+  private static void sampleMissing(Map<String, String> values, String... texts) {
+    for (String text : texts) {
+      for (Template.Placeholder p : Template.placeholders(text)) {
+        if (!p.isContact() && p.field() != null && p.fallback() == null) {
+          values.putIfAbsent(p.key(), "[" + p.field() + "]");
+        }
+      }
+    }
   }
 }
