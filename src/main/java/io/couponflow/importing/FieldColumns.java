@@ -87,6 +87,17 @@ record FieldColumns(List<Column> columns) {
     return named(indexes, header);
   }
 
+  /** Every column but the code's, however many (the wizard lists them and lets the user drop some). */
+  static FieldColumns resolveAll(List<String> header, int codeColumn) {
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (i != codeColumn) {
+        indexes.add(i);
+      }
+    }
+    return named(indexes, header);
+  }
+
   private static FieldColumns named(List<Integer> indexes, List<String> header) {
     List<Column> columns = new ArrayList<>();
     Set<String> taken = new HashSet<>();
