@@ -3,7 +3,8 @@
 # postgres: times raw `psql \copy` of the file into an indexed table (baseline), then the app
 #           (-Xmx256m, fresh database) importing the same file through the API until finished.
 # h2:       the app on a fresh embedded H2 file database, API import until finished.
-# Generates <rows> 12-character codes with 1% duplicates. Needs the jar (mvn -q -DskipTests package),
+# Generates <rows> 12-character codes with 1% duplicates; BENCH_FIELDS=3 adds three more columns
+# (value, validUntil, minOrder) that the import keeps as fields of each code. Needs the jar (mvn -q -DskipTests package),
 # psql, curl and python3; PostgreSQL at $PGHOST:$PGPORT (127.0.0.1:5432, user postgres).
 set -euo pipefail
 MODE=${1:-postgres}
@@ -18,32 +19,38 @@ JAR=${JAR:-target/couponflow.jar}   # JAR=other.jar compares another build in th
 # run a copy, so a rebuild during a long run cannot pull the jar from under the app
 cp "$JAR" "$OUT/couponflow-bench.jar" && JAR="$OUT/couponflow-bench.jar"
 KEY=bench_key_$RANDOM$RANDOM
-CSV=$OUT/codes-$ROWS.csv
+FIELDS=${BENCH_FIELDS:-0}
+CSV=$OUT/codes-$ROWS$([ "$FIELDS" = 3 ] && echo -fields3).csv
 
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 
 if [ ! -f "$CSV" ]; then
   echo "generating $ROWS codes (1% duplicates) into $CSV"
-  python3 - "$ROWS" "$CSV" <<'PY'
+  python3 - "$ROWS" "$CSV" "$FIELDS" <<'PY'
 import sys
-rows, path = int(sys.argv[1]), sys.argv[2]
+rows, path, fields = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "3"
 mask = (1 << 48) - 1
 with open(path, "w", buffering=1 << 20) as f:
-    f.write("code\n")
+    f.write("code,value,validUntil,minOrder\n" if fields else "code\n")
     for i in range(rows):
         # every 100th row repeats an earlier code: 1% duplicates; the rest are distinct (odd multiplier mod 2^48)
         n = i - 50 if i % 100 == 99 else i
-        f.write(format((n * 0x9E3779B97F4B) & mask, "012X") + "\n")
+        code = format((n * 0x9E3779B97F4B) & mask, "012X")
+        if fields:
+            f.write(f"{code},{5 + i % 4 * 5}%,2027-{1 + i % 12:02d}-28,{i % 7 * 10}\n")
+        else:
+            f.write(code + "\n")
 PY
 fi
 
 BASELINE=""
 if [ "$MODE" = postgres ]; then
   psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_import_bench_raw WITH (FORCE)" -c "CREATE DATABASE couponflow_import_bench_raw"
-  psql -q -d couponflow_import_bench_raw -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
+  psql -q -d couponflow_import_bench_raw -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL, value TEXT, valid_until TEXT, min_order TEXT)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
+  RAW_COLUMNS=$([ "$FIELDS" = 3 ] && echo "code, value, valid_until, min_order" || echo code)
   t0=$(now)
-  psql -q -d couponflow_import_bench_raw -c "\\copy raw_code (code) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  psql -q -d couponflow_import_bench_raw -c "\\copy raw_code ($RAW_COLUMNS) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
   t1=$(now)
   BASELINE=$(secs "$t0" "$t1")
   echo "baseline: psql \\copy of $ROWS rows into an indexed table: ${BASELINE}s"

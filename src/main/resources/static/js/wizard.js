@@ -29,6 +29,16 @@
       document.querySelectorAll("#preview [data-index]").forEach(function (cell) {
         cell.classList.toggle("col-chosen", Number(cell.getAttribute("data-index")) === index);
       });
+      // the code column is not a field; the column it was before is one again
+      document.querySelectorAll(".field-choices li[data-column]").forEach(function (item) {
+        var isCode = item.getAttribute("data-column") === column;
+        var box = item.querySelector("input");
+        if (item.hidden && !isCode) {
+          box.checked = true;
+        }
+        item.hidden = isCode;
+        box.disabled = isCode;
+      });
       var error = document.getElementById("column-error");
       if (error) {
         error.remove();

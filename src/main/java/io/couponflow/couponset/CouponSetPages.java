@@ -85,6 +85,9 @@ class CouponSetPages {
     if (set.type() == SetType.MULTIPLE) {
       PageResponse<Code> codes = setCodes.page(set.id(), filter, PageRequest.of(CODES_PER_PAGE, cursor));
       model.addAttribute("codes", codes);
+      java.util.Set<String> fieldNames = new java.util.LinkedHashSet<>();
+      codes.items().forEach(c -> fieldNames.addAll(c.fields().keySet()));
+      model.addAttribute("fieldNames", java.util.List.copyOf(fieldNames));
       model.addAttribute("childNames", set.childSets().stream()
           .collect(Collectors.toMap(ChildSetView::id, ChildSetView::name)));
     }

@@ -54,7 +54,8 @@ class ImportHistory implements ImportHistorySection {
     List<ImportView> found = imports.list(couponSetId, new PageRequest(ROWS, null)).items();
     Map<Long, String> names = new HashMap<>();
     List<Row> rows = found.stream().map(i -> new Row(i.id(), i.couponSetId(),
-        names.computeIfAbsent(i.couponSetId(), id -> sets.name(id).orElse(null)), i.fileName(), i.status(), i.total(), i.success(),
+        names.computeIfAbsent(i.couponSetId(), id -> sets.name(id).orElse(null)),
+        ImportRecord.GENERATED.equals(i.type()) ? "Generated " + i.pattern() : i.fileName(), i.status(), i.total(), i.success(),
         i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure(), i.phase(),
         i.percent())).toList();
     boolean running = rows.stream().anyMatch(Row::running);
