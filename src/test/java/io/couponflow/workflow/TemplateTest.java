@@ -34,7 +34,15 @@ class TemplateTest {
   void rejectsWhatIsNotAPlaceholder() {
     assertThatThrownBy(() -> Template.placeholders("{{ coupon + 1 }}")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Template.placeholders("{{contact}}")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Template.placeholders("{{coupon.code}}")).isInstanceOf(IllegalArgumentException.class);
     assertThat(Template.placeholders("no braces { here }")).isEmpty();
+  }
+
+  @Test
+  void aVariableWithAFieldReadsTheFieldOfItsCodeWithItsDefaultWhenMissing() {
+    assertThat(Template.placeholders("{{coupon.value}}")).containsExactly(new Template.Placeholder("coupon", "value", null));
+    var values = java.util.Map.of("coupon", "BF-1", "coupon.value", "15% <off>");
+    assertThat(Template.renderHtml("<b>{{coupon}}</b> {{coupon.value}} {{coupon.until | \"soon\"}}", values, null))
+        .isEqualTo("<b>BF-1</b> 15% &lt;off&gt; soon");
+    assertThat(Template.variablesUsed("{{coupon.value}}")).containsExactly("coupon");
   }
 }
