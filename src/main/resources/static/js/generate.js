@@ -32,6 +32,16 @@
     return code;
   }
 
+  // the server's refusal stays until the user changes what it refused; then the live check takes over
+  let serverSaid = document.getElementById('pattern-error') || document.getElementById('count-error');
+
+  function clearServerErrors() {
+    ['pattern-error', 'count-error'].forEach(id => document.getElementById(id)?.remove());
+    pattern.classList.remove('invalid');
+    count.classList.remove('invalid');
+    serverSaid = null;
+  }
+
   function update() {
     const text = pattern.value.trim();
     samplesOut.replaceChildren();
@@ -50,7 +60,7 @@
     const enough = n / 10n;
     let message = n.toLocaleString('en') + ' different codes: enough for up to ' + enough.toLocaleString('en')
         + ' (a pattern needs 10 times the codes asked for).';
-    if (wanted > 0n && wanted * 10n > n) {
+    if (wanted > 0n && wanted * 10n > n && !serverSaid) {
       message = 'Too small: ' + n.toLocaleString('en') + ' different codes can\u2019t give ' + wanted.toLocaleString('en')
           + ' (it needs ' + (wanted * 10n).toLocaleString('en') + '). Add # or ? to the pattern.';
       combinationsOut.classList.add('error');
@@ -63,7 +73,18 @@
     }
   }
 
-  pattern.addEventListener('input', update);
-  count.addEventListener('input', update);
+  pattern.addEventListener('input', () => { clearServerErrors(); update(); });
+  count.addEventListener('input', () => { clearServerErrors(); update(); });
   update();
+
+  // while Generate codes is open, generating is the page's main action
+  const section = document.getElementById('generate');
+  const generate = document.getElementById('generate-codes');
+  const next = document.getElementById('next-source');
+  function emphasise() {
+    generate.classList.toggle('btn-primary', section.open);
+    next.classList.toggle('btn-primary', !section.open);
+  }
+  section.addEventListener('toggle', emphasise);
+  emphasise();
 })();

@@ -37,7 +37,7 @@ class ImportWizardPages {
 
   /** Everything the wizard carries from step to step, as the browser sent it back. */
   record WizardState(Long setId, String name, String childName, Long childSetId, String upload, String fileName,
-      String source, String delimiter, boolean hasHeader, String codeColumn, List<String> keep, boolean fieldsShown) {
+      String source, String delimiter, boolean hasHeader, String codeColumn, List<String> keep, Boolean fieldsShown) {
     public boolean pasted() {
       return "paste".equals(source);
     }
@@ -53,12 +53,12 @@ class ImportWizardPages {
 
     /** Whether the column that becomes field {@code field} is kept: all are, until the user drops some. */
     public boolean keeps(String field) {
-      return !fieldsShown || (keep != null && keep.contains(field));
+      return !Boolean.TRUE.equals(fieldsShown) || (keep != null && keep.contains(field));
     }
 
     /** The import's fields parameter: the kept fields' names (never the code column's own), or none. */
     String fieldsParameter(String codeField) {
-      if (!fieldsShown) {
+      if (!Boolean.TRUE.equals(fieldsShown)) {
         return "all";
       }
       List<String> kept = keep == null ? List.of() : keep.stream().filter(f -> !f.equals(codeField)).toList();
