@@ -36,7 +36,7 @@ SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/couponflow_generate_ben
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 BASE=http://127.0.0.1:$PORT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
   kill -0 $APP 2>/dev/null || { echo "the app did not start; see $OUT/app-generate.log"; exit 1; }
   sleep 1

@@ -20,7 +20,8 @@ JAR=${JAR:-target/couponflow.jar}   # JAR=other.jar compares another build in th
 cp "$JAR" "$OUT/couponflow-bench.jar" && JAR="$OUT/couponflow-bench.jar"
 KEY=bench_key_$RANDOM$RANDOM
 FIELDS=${BENCH_FIELDS:-0}
-CSV=$OUT/codes-$ROWS$([ "$FIELDS" = 3 ] && echo -fields3).csv
+SUFFIX=""; [ "$FIELDS" = 3 ] && SUFFIX=-fields3
+CSV=$OUT/codes-$ROWS$SUFFIX.csv
 
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
@@ -70,7 +71,7 @@ env "${DB_ENV[@]}" SERVER_PORT=$PORT COUPONFLOW_API_KEY=$KEY COUPONFLOW_ADMIN_PA
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 BASE=http://127.0.0.1:$PORT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
   kill -0 $APP 2>/dev/null || { echo "the app did not start; see $OUT/app-$MODE.log"; exit 1; }
   sleep 1
