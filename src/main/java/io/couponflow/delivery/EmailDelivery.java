@@ -58,6 +58,11 @@ public class EmailDelivery {
     this.from = from;
   }
 
+  /** The sender address every workflow email carries. */
+  public String from() {
+    return from;
+  }
+
   public Result send(OutgoingEmail m) {
     Optional<EmailMessage> earlier = m.runId() == null ? Optional.empty() : emails.findStep(m.runId(), m.nodeIndex());
     if (earlier.isPresent() && !earlier.get().status().equals("sending") && !earlier.get().status().equals("failed")) {

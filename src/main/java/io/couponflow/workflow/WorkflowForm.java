@@ -21,6 +21,18 @@ public class WorkflowForm {
     private String subject;
     private String html;
     private String duration;
+    private Long waitAmount;
+    private String waitUnit = "hours";
+
+    /** A new node of the type, as the canvas adds it: a wait starts at one hour. */
+    static NodeForm blank(String type) {
+      NodeForm f = new NodeForm();
+      f.type = type;
+      if (WaitNode.TYPE.equals(type)) {
+        f.waitAmount = 1L;
+      }
+      return f;
+    }
 
     static NodeForm of(Node node) {
       NodeForm f = new NodeForm();
@@ -38,8 +50,46 @@ public class WorkflowForm {
         f.html = w.html();
       } else if (node instanceof WaitNode w) {
         f.duration = w.duration();
+        f.splitDuration();
       }
       return f;
+    }
+
+    /** Shows a stored duration as amount and unit when it is a whole number of days, hours or minutes. */
+    private void splitDuration() {
+      try {
+        long seconds = java.time.Duration.parse(duration).getSeconds();
+        for (String unit : List.of("days", "hours", "minutes")) {
+          long size = unitSeconds(unit);
+          if (seconds > 0 && seconds % size == 0) {
+            waitAmount = seconds / size;
+            waitUnit = unit;
+            return;
+          }
+        }
+      } catch (RuntimeException notIso) {
+        waitAmount = null;
+      }
+    }
+
+    private static long unitSeconds(String unit) {
+      return switch (unit) {
+        case "days" -> 86_400;
+        case "minutes" -> 60;
+        default -> 3_600;
+      };
+    }
+
+    /** The ISO-8601 duration the API stores: from amount and unit when given, else the raw duration. */
+    private String waitDuration() {
+      if (waitAmount == null) {
+        return duration == null ? null : duration.strip();
+      }
+      return switch (waitUnit == null ? "hours" : waitUnit) {
+        case "days" -> "P" + waitAmount + "D";
+        case "minutes" -> "PT" + waitAmount + "M";
+        default -> "PT" + waitAmount + "H";
+      };
     }
 
     Node toNode() {
@@ -47,7 +97,7 @@ public class WorkflowForm {
         case AssignCouponNode.TYPE -> new AssignCouponNode(couponSetId, childSetId, variable,
             onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode);
         case SendWebContentNode.TYPE -> new SendWebContentNode(html);
-        case WaitNode.TYPE -> new WaitNode(duration == null ? null : duration.strip());
+        case WaitNode.TYPE -> new WaitNode(waitDuration());
         default -> new SendEmailNode(subject, html);
       };
     }
@@ -70,6 +120,10 @@ public class WorkflowForm {
     public void setHtml(String html) { this.html = html; }
     public String getDuration() { return duration; }
     public void setDuration(String duration) { this.duration = duration; }
+    public Long getWaitAmount() { return waitAmount; }
+    public void setWaitAmount(Long waitAmount) { this.waitAmount = waitAmount; }
+    public String getWaitUnit() { return waitUnit; }
+    public void setWaitUnit(String waitUnit) { this.waitUnit = waitUnit; }
   }
 
   static WorkflowForm of(Workflow w) {
