@@ -118,7 +118,7 @@
     var template = document.getElementById("tpl-" + type);
     var key = "n" + (++counter);
     var holder = document.createElement("div");
-    holder.innerHTML = template.innerHTML.replace(/__KEY__/g, key);
+    holder.innerHTML = template.innerHTML.replace(/KEYPLACEHOLDER/g, key);
     var card = $(".flow-node", holder), config = $(".node-config", holder);
     panel.appendChild(config);
     var slot = slots()[0].cloneNode(true);

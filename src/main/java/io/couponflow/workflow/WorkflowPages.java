@@ -37,16 +37,16 @@ class WorkflowPages {
 
   /** A palette entry of the canvas: the node type, its words and icon, and the node a drop adds. */
   record NodeType(String type, String label, String icon, String hint) {
-    WorkflowForm.NodeForm blank() {
+    public WorkflowForm.NodeForm blank() {
       return WorkflowForm.NodeForm.blank(type);
     }
   }
 
   static final List<NodeType> NODE_TYPES = List.of(
-      new NodeType(AssignCouponNode.TYPE, "Assign coupon", "🎟", "Give the contact a code from a set"),
-      new NodeType(SendEmailNode.TYPE, "Send email", "✉", "Email the contact, code included"),
-      new NodeType(SendWebContentNode.TYPE, "Send web content", "▣", "Show a popup on the shop's next page view"),
-      new NodeType(WaitNode.TYPE, "Wait", "⏱", "Pause before the next step"));
+      new NodeType(AssignCouponNode.TYPE, "Assign coupon", "%", "A code from a set"),
+      new NodeType(SendEmailNode.TYPE, "Send email", "✉", "An email, code included"),
+      new NodeType(SendWebContentNode.TYPE, "Send web content", "▣", "A popup in the shop"),
+      new NodeType(WaitNode.TYPE, "Wait", "◷", "A pause before the next step"));
 
   /** Where a validation error points: the node index and its field, from a field such as nodes[2].subject. */
   record NodeError(int index, String field, String message) {
