@@ -132,7 +132,12 @@ class WorkflowPages {
       if (contact == null) {
         throw ApiException.invalid("previewContactId", "No contact " + form.getPreviewContactId());
       }
-      model.addAttribute("rendered", workflows.preview(form.toRequest(), contact));
+      // a workflow not yet named or triggered still previews its messages
+      WorkflowRequest request = form.toRequest();
+      request = new WorkflowRequest(request.name() == null || request.name().isBlank() ? "Preview" : request.name(),
+          request.trigger().event() == null || request.trigger().event().isBlank() ? new Trigger("preview") : request.trigger(),
+          request.nodes());
+      model.addAttribute("rendered", workflows.preview(request, contact));
       model.addAttribute("from", emails.from());
       model.addAttribute("to", contact.email());
     } catch (ApiException e) {

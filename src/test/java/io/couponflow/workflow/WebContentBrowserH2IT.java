@@ -107,6 +107,7 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview iframe")));
     assertThat(frame.getAttribute("srcdoc")).isEqualTo("<b>" + WorkflowService.PLACEHOLDER_CODE + "</b>");
+    browser.findElement(By.id("select-k1")).click();
     WebElement html = browser.findElement(By.id("k1-html"));
     html.clear();
     html.sendKeys("<i>{{coupon}} for {{contact.firstName | \"you\"}}</i>");
