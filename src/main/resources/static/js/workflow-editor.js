@@ -41,6 +41,10 @@
         var setOption = set.selectedOptions[0], childOption = child.selectedOptions[0];
         if (!set.value) { return "Assign a code: choose a set"; }
         var name = setOption.getAttribute("data-name");
+        var split = splitArms(config);
+        if (split) {
+          return "Assign a code from " + name + ", split " + split.map(function (arm) { return arm.name; }).join(" / ");
+        }
         return "Assign a code from " + name + (child.value ? " (" + childOption.getAttribute("data-name") + ")" : "");
       }
       case "send-email": {
@@ -61,6 +65,19 @@
     return labelOf(card);
   }
 
+  // A split test's arms by child set name and share: [{name: "vip", percent: 50}, …]; null without a split.
+  function splitArms(config) {
+    var input = $(".split-input", config);
+    if (!input || !input.value) { return null; }
+    var arms = input.value.split(",").map(function (part) {
+      var pair = part.split(":"), option = $(".child-select option[value='" + pair[0].trim() + "']", config);
+      return { name: option ? option.getAttribute("data-name") : "child set " + pair[0], weight: parseInt(pair[1], 10) || 0 };
+    });
+    var total = arms.reduce(function (sum, arm) { return sum + arm.weight; }, 0) || 1;
+    arms.forEach(function (arm) { arm.percent = Math.round(arm.weight * 100 / total); });
+    return arms;
+  }
+
   function refreshCard(card) {
     $(".node-summary", card).textContent = summary(card);
     var config = configOf(card);
@@ -71,6 +88,10 @@
         option.hidden = other;
         if (other && option.selected) { child.value = ""; }
       });
+      var arms = splitArms(config), words = $(".split-words", config);
+      if (arms && words) {
+        words.textContent = arms.map(function (arm) { return arm.name + " " + arm.percent + " %"; }).join(", ");
+      }
       var fallback = $(".fallback-field", config);
       fallback.hidden = $(".exhausted-select", config).value !== "fallback";
     }

@@ -18,6 +18,7 @@ public class WorkflowForm {
     private String variable = AssignCouponNode.DEFAULT_VARIABLE;
     private String onExhausted = OnExhausted.STOP.wire();
     private String fallbackCode;
+    private String split;
     private String subject;
     private String html;
     private String duration;
@@ -43,6 +44,8 @@ public class WorkflowForm {
         f.variable = a.variable();
         f.onExhausted = a.onExhausted() == null ? OnExhausted.STOP.wire() : a.onExhausted().wire();
         f.fallbackCode = a.fallbackCode();
+        f.split = a.split() == null ? null : a.split().stream()
+            .map(share -> share.childSetId() + ":" + share.weight()).collect(java.util.stream.Collectors.joining(","));
       } else if (node instanceof SendEmailNode e) {
         f.subject = e.subject();
         f.html = e.html();
@@ -53,6 +56,23 @@ public class WorkflowForm {
         f.splitDuration();
       }
       return f;
+    }
+
+    /** The split test kept through the editor as "childSetId:weight,…" (the editor shows it, the API edits it). */
+    private List<SplitShare> splitShares() {
+      if (split == null || split.isBlank()) {
+        return null;
+      }
+      List<SplitShare> shares = new ArrayList<>();
+      for (String part : split.split(",")) {
+        String[] pair = part.strip().split(":");
+        try {
+          shares.add(new SplitShare(Long.valueOf(pair[0].strip()), pair.length > 1 ? Integer.valueOf(pair[1].strip()) : null));
+        } catch (NumberFormatException e) {
+          shares.add(new SplitShare(null, null));
+        }
+      }
+      return shares;
     }
 
     /** Shows a stored duration as amount and unit when it is a whole number of days, hours or minutes. */
@@ -95,7 +115,8 @@ public class WorkflowForm {
     Node toNode() {
       return switch (type == null ? "" : type) {
         case AssignCouponNode.TYPE -> new AssignCouponNode(couponSetId, childSetId, variable,
-            onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode);
+            onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode,
+            splitShares());
         case SendWebContentNode.TYPE -> new SendWebContentNode(html);
         case WaitNode.TYPE -> new WaitNode(waitDuration());
         default -> new SendEmailNode(subject, html);
@@ -114,6 +135,8 @@ public class WorkflowForm {
     public void setOnExhausted(String onExhausted) { this.onExhausted = onExhausted; }
     public String getFallbackCode() { return fallbackCode; }
     public void setFallbackCode(String fallbackCode) { this.fallbackCode = fallbackCode; }
+    public String getSplit() { return split; }
+    public void setSplit(String split) { this.split = split; }
     public String getSubject() { return subject; }
     public void setSubject(String subject) { this.subject = subject; }
     public String getHtml() { return html; }
