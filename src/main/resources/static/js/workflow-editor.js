@@ -295,8 +295,8 @@
     }
     event.preventDefault();
     // near the window's top or bottom edge the page scrolls, so a long flow can be reached
-    if (event.clientY < 70) { window.scrollBy(0, -14); }
-    else if (event.clientY > window.innerHeight - 70) { window.scrollBy(0, 14); }
+    if (event.clientY < 40) { window.scrollBy(0, -14); }
+    else if (event.clientY > window.innerHeight - 40) { window.scrollBy(0, 14); }
     drag.ghost.style.transform = "translate(" + (event.clientX + 8) + "px," + (event.clientY + 8) + "px)";
     var target = nearestSlot(event.clientX, event.clientY);
     if (target && target.classList.contains("noop")) { target = null; }
