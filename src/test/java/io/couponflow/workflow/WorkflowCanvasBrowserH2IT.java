@@ -43,7 +43,7 @@ class WorkflowCanvasBrowserH2IT extends BrowserTest {
         .moveToElement(slots().get(3)).release().perform();
 
     assertThat(types()).containsExactly("assign-coupon", "send-email", "wait");
-    browser.click("#save-workflow");
+    browser.click(".flow-save button");
     browser.waitForText(".alert-success", "Workflow saved.");
     assertThat(savedTypes(id)).containsExactly("assign-coupon", "send-email", "wait");
     assertThat(saved(id).get("nodes").get(2).get("duration").asString()).isEqualTo("PT1H");
