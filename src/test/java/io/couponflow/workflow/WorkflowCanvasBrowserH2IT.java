@@ -95,6 +95,25 @@ class WorkflowCanvasBrowserH2IT extends BrowserTest {
   }
 
   @Test
+  void anAssignStepSaysWhichSetAndChildSetItDrawsFrom() {
+    String setName = unique("Welcome ");
+    long id = workflow(setName);
+    long setId = saved(id).get("nodes").get(0).get("couponSetId").asLong();
+    var child = api.post("/api/v1/coupon-sets/" + setId + "/child-sets", Map.of("name", "10-percent"));
+    assertThat(child.status()).as(child.text()).isEqualTo(201);
+    browser.open("/workflows/" + id);
+    browser.find("#flow .flow-node[data-type=assign-coupon] .node-select").click();
+
+    new org.openqa.selenium.support.ui.Select(browser.find(".node-config[data-type=assign-coupon] .child-select"))
+        .selectByValue(child.json().get("id").asString());
+
+    assertThat(summaries().get(0)).isEqualTo("Assign a code from " + setName + " (10-percent)");
+    browser.click(".flow-save button");
+    browser.waitForText(".alert-success", "Workflow saved.");
+    assertThat(saved(id).get("nodes").get(0).get("childSetId").asLong()).isEqualTo(child.json().get("id").asLong());
+  }
+
+  @Test
   void theEmailStepPreviewsTheMessageAsSentAndAnErrorShowsAtItsStep() throws IOException {
     long id = workflow(unique("Preview "));
     browser.open("/workflows/" + id);
