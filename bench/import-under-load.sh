@@ -10,7 +10,7 @@ SECS=${2:-30}
 ROUNDS=${3:-2}
 cd "$(dirname "$0")/.."
 OUT=bench/out; mkdir -p $OUT
-DB=couponflow_import_load_bench
+DB=couponflow_import_load_bench_$$
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
 JAR=${JAR:-target/couponflow.jar}
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
@@ -34,7 +34,7 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USE
   COUPONFLOW_API_KEY=$KEY COUPONFLOW_RATE_LIMIT_PER_SECOND=0 SERVER_PORT=$PORT COUPONFLOW_IMPORTS_DIR="$OUT/imports-load" \
   COUPONFLOW_MAX_UPLOAD_SIZE=4GB java -Xmx256m -jar "$JAR" > $OUT/app-load.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+trap 'kill $APP 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 120); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 AUTH="Authorization: apiKey $KEY"
 new_set() {
