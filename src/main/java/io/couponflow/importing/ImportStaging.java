@@ -183,13 +183,20 @@ class ImportStaging {
     jdbc.sql("DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND "
             + CodePool.keyExistsCondition("import_staging.code_key"))
         .param("id", importId).param("attempt", attempt).update();
-    jdbc.sql("""
-            DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND line_no IN (
-              SELECT line_no FROM (
-                SELECT line_no, ROW_NUMBER() OVER (PARTITION BY code_key ORDER BY line_no) AS occurrence
-                FROM import_staging WHERE import_id = :id AND attempt = :attempt) d
-              WHERE d.occurrence > 1)""")
-        .param("id", importId).param("attempt", attempt).update();
+    if (marksDuplicatesFirst()) {
+      // H2 evaluates a window function in the heap: mark later occurrences in one ordered read instead
+      markDuplicatesInFile(importId, attempt);
+      jdbc.sql("DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NOT NULL")
+          .param("id", importId).param("attempt", attempt).update();
+    } else {
+      jdbc.sql("""
+              DELETE FROM import_staging WHERE import_id = :id AND attempt = :attempt AND line_no IN (
+                SELECT line_no FROM (
+                  SELECT line_no, ROW_NUMBER() OVER (PARTITION BY code_key ORDER BY line_no) AS occurrence
+                  FROM import_staging WHERE import_id = :id AND attempt = :attempt) d
+                WHERE d.occurrence > 1)""")
+          .param("id", importId).param("attempt", attempt).update();
+    }
     return jdbc.sql("SELECT COUNT(*) FROM import_staging WHERE import_id = :id AND attempt = :attempt")
         .param("id", importId).param("attempt", attempt).query(Long.class).single();
   }
