@@ -42,7 +42,7 @@ abstract class CodeFieldsContract extends WorkflowFixtures {
     awaitTrue(Duration.ofSeconds(30), "the email", () -> TestSmtp.messagesFor(domain).size() == 1);
     MimeMessage mail = TestSmtp.messagesFor(domain).get(0);
     assertThat(mail.getSubject()).isEqualTo("15% off");
-    assertThat((String) mail.getContent())
+    assertThat(part(mail, "text/html"))
         .contains("<b>" + p + "-1</b> gives 15% until 2027-01-31 from 50 EUR (no limit)");
   }
 
