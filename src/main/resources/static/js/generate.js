@@ -59,7 +59,7 @@
     const wanted = BigInt((count.value.replace(/[,_\s]/g, '').match(/^\d+$/) || ['0'])[0]);
     const enough = n / 10n;
     let message = n.toLocaleString('en') + ' different codes: enough for up to ' + enough.toLocaleString('en')
-        + ' (a pattern needs 10 times the codes asked for).';
+        + (enough === 1n ? ' code' : ' codes') + ' (a pattern needs 10 times the codes asked for).';
     if (wanted > 0n && wanted * 10n > n && !serverSaid) {
       message = 'Too small: ' + n.toLocaleString('en') + ' different codes can\u2019t give ' + wanted.toLocaleString('en')
           + ' (it needs ' + (wanted * 10n).toLocaleString('en') + '). Add # or ? to the pattern.';
