@@ -159,16 +159,19 @@
       var note = $(".split-needs-children", config), link = $(".set-link", note);
       note.hidden = !tooFew;
       $(".child-count", note).textContent = children === 0 ? "no child sets" : "only one child set";
+      var single = !!set.value && set.selectedOptions[0].getAttribute("data-set-type") === "single";
+      $(".for-multiple", note).hidden = single;
+      $(".for-single", note).hidden = !single;
       link.href = link.getAttribute("data-href") + set.value + "#child-sets";
       var arms = splitArms(config), byRow = new Map(arms.map(function (arm) { return [arm.row, arm]; }));
       $all(".split-row", config).forEach(function (row) {
         var arm = byRow.get(row);
-        $(".share-percent", row).textContent = arm ? arm.percent + " %" : "–";
+        $(".share-percent", row).textContent = arm ? arm.percent + "\u00a0%" : "–";
       });
       var detail = $(".node-detail", card);
       detail.hidden = !on;
       detail.textContent = !on ? "" : arms.length ? "Split: " + arms.map(function (arm) {
-        return arm.name + " " + arm.percent + " %";
+        return arm.name + " " + arm.percent + "\u00a0%";
       }).join(" · ") : "Split: choose child sets";
       var fallback = $(".fallback-field", config);
       fallback.hidden = $(".exhausted-select", config).value !== "fallback";
