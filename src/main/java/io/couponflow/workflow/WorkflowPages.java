@@ -187,7 +187,7 @@ class WorkflowPages {
   }
 
   /** Adds a split row to node i (add-share:i, at most 10) or removes row j (remove-share:i:j, at least 2 stay). */
-  private static void editShares(List<WorkflowForm.NodeForm> nodes, String[] parts) {
+  static void editShares(List<WorkflowForm.NodeForm> nodes, String[] parts) {
     int i = parts.length > 1 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
     if (i < 0 || i >= nodes.size()) {
       return;

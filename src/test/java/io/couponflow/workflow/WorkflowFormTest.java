@@ -88,6 +88,30 @@ class WorkflowFormTest {
     assertThat(WorkflowForm.NodeForm.blank(AssignCouponNode.TYPE).shareRows()).hasSize(2);
   }
 
+  @Test
+  void withoutJavaScriptTheAddAndRemoveButtonsEditTheRowsOnTheServerWithinTwoToTen() {
+    WorkflowForm form = bind(fields("nodes[0].type", "assign-coupon", "nodes[0].couponSetId", "7"));
+    List<WorkflowForm.NodeForm> nodes = form.getNodes();
+
+    WorkflowPages.editShares(nodes, "add-share:0".split(":"));
+    assertThat(nodes.get(0).isSplitTest()).isTrue();
+    assertThat(nodes.get(0).getShares()).hasSize(3);
+    for (int n = 0; n < 10; n++) {
+      WorkflowPages.editShares(nodes, "add-share:0".split(":"));
+    }
+    assertThat(nodes.get(0).getShares()).hasSize(10);
+    nodes.get(0).getShares().get(4).setChildSetId(44L);
+    WorkflowPages.editShares(nodes, "remove-share:0:4".split(":"));
+    assertThat(nodes.get(0).getShares()).hasSize(9).noneMatch(row -> Long.valueOf(44L).equals(row.getChildSetId()));
+    for (int n = 0; n < 10; n++) {
+      WorkflowPages.editShares(nodes, "remove-share:0:0".split(":"));
+    }
+    assertThat(nodes.get(0).getShares()).hasSize(2);
+    WorkflowPages.editShares(nodes, "remove-share:5:0".split(":"));
+    WorkflowPages.editShares(nodes, "remove-share:0:x".split(":"));
+    assertThat(nodes.get(0).getShares()).hasSize(2);
+  }
+
   private static Map<String, String> fields(String... pairs) {
     Map<String, String> map = new java.util.LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
