@@ -69,9 +69,9 @@ class StatisticsPageH2IT extends ApiTest {
     assertThat(browser.findElement(By.id("stat-total")).getText()).isEqualTo("13");
     assertThat(browser.findElement(By.id("stat-assigned")).getText()).isEqualTo("2");
     assertThat(browser.findElement(By.id("stat-redeemed")).getText()).isEqualTo("1");
-    assertThat(browser.findElement(By.id("stat-conversion")).getText()).isEqualTo("100.0%");
+    assertThat(browser.findElement(By.id("stat-conversion")).getText()).isEqualTo("50.0%");
     assertThat(browser.findElement(By.id("by-child")).getText()).contains("vip");
-    assertThat(browser.findElement(By.id("by-workflow")).getText()).contains("API / no workflow");
+    assertThat(browser.findElement(By.id("by-workflow")).getText()).contains("API (no workflow)");
     assertThat(browser.findElement(By.id("forecast")).getText()).contains("11").contains("days");
     assertThat(browser.findElement(By.id("alerts")).getText()).contains("Available codes below 20").contains("Firing");
     List<String> logs = browser.manage().logs().get("browser").getAll().stream()
