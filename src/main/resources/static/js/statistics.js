@@ -40,8 +40,8 @@ document.addEventListener("DOMContentLoaded", function () {
               uses: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
     series: [
       { label: hourly ? "Hour" : "Day", value: when },
-      { label: "Assigned", scale: "codes", stroke: "#5b4bdb", width: 2, fill: "rgba(91,75,219,.07)", value: count },
-      { label: "Sent", scale: "codes", stroke: "#f79009", width: 2, dash: [8, 5], value: count },
+      { label: "Assigned", scale: "codes", stroke: "#5b4bdb", width: 4, fill: "rgba(91,75,219,.07)", value: count },
+      { label: "Sent", scale: "codes", stroke: "#f79009", width: 1.75, dash: [6, 4], value: count },
       { label: "Redeemed (right axis)", scale: "uses", stroke: "#12b76a", width: 2.5, value: count,
         points: { show: true, size: 5, fill: "#12b76a" } },
       { label: "Leaked (right axis)", scale: "uses", stroke: "#d92d20", width: 2, dash: [2, 4], value: count,
