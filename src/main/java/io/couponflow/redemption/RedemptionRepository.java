@@ -66,6 +66,13 @@ class RedemptionRepository {
         .query(this::map).list();
   }
 
+  /** Which of these codes were redeemed without being assigned (the leak index narrows to the set's leaks). */
+  java.util.Set<Long> leakedCodeIds(long couponSetId, java.util.Collection<Long> codeIds) {
+    return new java.util.HashSet<>(jdbc.sql("SELECT code_id FROM redemption WHERE coupon_set_id = :setId"
+            + " AND leak = 'not-assigned' AND code_id IN (:ids)")
+        .param("setId", couponSetId).param("ids", List.copyOf(codeIds)).query(Long.class).list());
+  }
+
   void deleteSet(long couponSetId) {
     jdbc.sql("DELETE FROM redemption WHERE coupon_set_id = ?").param(couponSetId).update();
   }

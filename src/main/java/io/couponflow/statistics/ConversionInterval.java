@@ -18,7 +18,9 @@ public record ConversionInterval(double low, double high) {
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2 * n)) / denominator;
     double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-    return new ConversionInterval(Math.max(0, centre - half), Math.min(1, centre + half));
+    // exact at the edges, where rounding would leave 0.9999999999999999
+    return new ConversionInterval(successes <= 0 ? 0 : Math.max(0, centre - half),
+        successes >= trials ? 1 : Math.min(1, centre + half));
   }
 
   /** True when this interval lies wholly above the other: ahead with 95% confidence. */

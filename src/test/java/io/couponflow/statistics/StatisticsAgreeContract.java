@@ -127,6 +127,12 @@ abstract class StatisticsAgreeContract extends ApiTest {
     assertThat(readPage(setPage, PageSession.attribute(setLeaks.group(), "data-leaked"),
         PageSession.attribute(setLeaks.group(), "data-others"))).isEqualTo(expected);
 
+    int leakedAt = setPage.indexOf(neverAssigned);
+    assertThat(setPage.substring(leakedAt, setPage.indexOf("</tr>", leakedAt))).contains(">Leaked</a>")
+        .doesNotContain(">Redeemed<");
+    int redeemedAt = setPage.indexOf(a1.get("code").asString());
+    assertThat(setPage.substring(redeemedAt, setPage.indexOf("</tr>", redeemedAt))).contains(">Redeemed<");
+
     String statsPage = pages.get("/coupons/" + setId + "/statistics");
     assertThat(readPage(statsPage, PageSession.valueOf(statsPage, "stat-leaked"),
         PageSession.valueOf(statsPage, "leaks-other-contact"))).isEqualTo(expected);
