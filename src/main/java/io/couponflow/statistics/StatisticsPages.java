@@ -1,6 +1,7 @@
 package io.couponflow.statistics;
 
 import io.couponflow.common.PageRequest;
+import io.couponflow.contact.ContactService;
 import io.couponflow.common.PageResponse;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.CouponSetView;
@@ -35,14 +36,16 @@ class StatisticsPages {
   private final StatisticsService statistics;
   private final CouponSetService sets;
   private final RedemptionService redemptions;
+  private final ContactService contacts;
   private final List<StatisticsPageSection> sections;
   private final Clock clock;
 
   StatisticsPages(StatisticsService statistics, CouponSetService sets, RedemptionService redemptions,
-      List<StatisticsPageSection> sections, Clock clock) {
+      ContactService contacts, List<StatisticsPageSection> sections, Clock clock) {
     this.statistics = statistics;
     this.sets = sets;
     this.redemptions = redemptions;
+    this.contacts = contacts;
     this.sections = sections;
     this.clock = clock;
   }
@@ -50,14 +53,17 @@ class StatisticsPages {
   @GetMapping("/coupons/{id}/statistics")
   String page(@PathVariable long id, @RequestParam(defaultValue = "30") int days,
       @RequestParam(required = false) String interval, @RequestParam(required = false) Long childSetId,
-      @RequestParam(required = false) String cursor, Model model) {
+      @RequestParam(required = false) Long workflowId, @RequestParam(required = false) String cursor, Model model) {
     SetStatistics overview = statistics.overview(id);
     CouponSetView set = sets.get(id);
     Long child = childSetId != null && set.childSets().stream().anyMatch(c -> c.id() == childSetId) ? childSetId : null;
     int window = WINDOWS.contains(days) ? days : 30;
     String bucket = "hour".equals(interval) && window <= 30 ? "hour" : (interval == null && window <= 2 ? "hour" : "day");
     Instant now = clock.instant();
-    StatisticsView stats = statistics.series(id, now.minus(Duration.ofDays(window)), now, bucket, child, null);
+    SetStatistics.WorkflowFigures workflow = workflowId == null ? null : overview.workflows().stream()
+        .filter(w -> workflowId.equals(w.workflowId())).findFirst().orElse(null);
+    StatisticsView stats = statistics.series(id, now.minus(Duration.ofDays(window)), now, bucket, child,
+        workflow == null ? null : workflow.workflowId());
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("t", stats.items().stream().map(b -> b.start().getEpochSecond()).toList());
     chart.put("assigned", stats.items().stream().map(StatisticsView.Bucket::assigned).toList());
@@ -72,6 +78,9 @@ class StatisticsPages {
     model.addAttribute("stats", stats);
     model.addAttribute("leaks", leaks);
     model.addAttribute("leaksFirstPage", cursor == null || cursor.isBlank());
+    model.addAttribute("people", people(leaks.items()));
+    model.addAttribute("workflowId", workflow == null ? null : workflow.workflowId());
+    model.addAttribute("workflowName", workflow == null ? null : workflow.name());
     Forecast forecast = statistics.forecast(id, child, now);
     model.addAttribute("forecast", forecast);
     model.addAttribute("runsOut", forecast.runsOutAt() == null ? ""
@@ -85,5 +94,25 @@ class StatisticsPages {
         .filter(c -> c.id() == child).findFirst().map(c -> c.name()).orElse(null));
     sections.forEach(section -> section.addTo(id, model));
     return "statistics/set";
+  }
+
+  /** How the contacts of the leak list read: their name or email when the contact is known. */
+  private Map<String, String> people(List<Leak> leaks) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Leak leak : leaks) {
+      if (leak.assignedTo() != null) {
+        ids.add(leak.assignedTo());
+      }
+      if (leak.redeemedBy() != null) {
+        ids.add(leak.redeemedBy());
+      }
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    contacts.findAll(ids).forEach((contactId, c) -> {
+      String name = ((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName()))
+          .strip();
+      names.put(contactId, !name.isEmpty() ? name : c.email() != null && !c.email().isBlank() ? c.email() : contactId);
+    });
+    return names;
   }
 }

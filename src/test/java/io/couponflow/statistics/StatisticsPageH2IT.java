@@ -96,12 +96,17 @@ class StatisticsPageH2IT extends ApiTest {
       }
     }
     clock.reset();
+    var named = api.send(api.request("/api/v1/contacts/shopper-" + u + "-13")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"email\": \"maria@example.test\", \"firstName\": \"Maria\", \"lastName\": \"Lopez\"}"))
+        .header("Content-Type", "application/json"));
+    assertThat(named.status()).as(named.text()).isIn(200, 201);
     String leakedCode = api.get("/api/v1/coupon-sets/" + setId + "/codes?status=available&limit=1").json()
         .get("items").get(0).get("code").asString();
     redeem(leakedCode, "o-leak-" + u, null, Instant.now().minus(Duration.ofHours(5)));
     api.post("/api/v1/coupon-sets/" + setId + "/alerts", Map.of("kind", "available-below", "threshold", 20));
     api.post("/api/v1/coupon-sets/" + setId + "/alerts/evaluate", "");
-    JsonFigures api = figures(setId);
+    JsonFigures expected = figures(setId);
 
     browser.get("http://localhost:" + port + "/login");
     browser.findElement(By.name("username")).sendKeys("admin");
@@ -113,16 +118,17 @@ class StatisticsPageH2IT extends ApiTest {
     wait.until(d -> "true".equals(d.findElement(By.id("stats-chart")).getDomAttribute("data-rendered")));
     assertThat(browser.findElements(By.cssSelector("#stats-chart canvas"))).isNotEmpty();
     assertThat(text("stat-total")).isEqualTo("54");
-    assertThat(text("stat-assigned")).isEqualTo("40").isEqualTo(String.valueOf(api.assigned));
-    assertThat(text("stat-redeemed")).isEqualTo(String.valueOf(api.redeemed));
+    assertThat(text("stat-assigned")).isEqualTo("40").isEqualTo(String.valueOf(expected.assigned));
+    assertThat(text("stat-redeemed")).isEqualTo(String.valueOf(expected.redeemed));
     assertThat(text("stat-leaked")).isEqualTo("1");
-    assertThat(text("stat-conversion")).isEqualTo(String.format("%.1f%%", 100.0 * api.redeemed / api.assigned));
+    assertThat(text("stat-conversion")).isEqualTo(String.format("%.1f%%", 100.0 * expected.redeemed / expected.assigned));
     assertThat(browser.findElement(By.id("by-child")).getText()).contains("10-percent").contains("20-percent");
     assertThat(browser.findElement(By.cssSelector("#by-child tr.leader")).getText()).contains("20-percent");
     assertThat(text("comparison-verdict")).contains("20-percent converts better");
     assertThat(browser.findElement(By.id("by-workflow")).getText()).contains("Black Friday newsletter")
         .contains("Abandoned cart reminder").contains("Not assigned to anyone (leaked)").doesNotContain("Workflow 1");
     assertThat(browser.findElements(By.cssSelector("#leak-list tbody tr"))).hasSize(2);
+    assertThat(browser.findElement(By.id("leak-list")).getText()).contains("Maria Lopez").contains("nobody");
     assertThat(browser.findElement(By.id("forecast")).getText()).contains("days");
     assertThat(browser.findElement(By.id("alerts")).getText()).contains("Available codes below 20").contains("Firing");
 
@@ -142,6 +148,15 @@ class StatisticsPageH2IT extends ApiTest {
     screenshots("statistics");
     browser.findElement(By.id("meaning")).click();
     screenshot("statistics-meaning-390", 390);
+    browser.get("http://localhost:" + port + "/coupons/" + setId + "/statistics?days=7&workflowId=" + cart);
+    wait.until(d -> "true".equals(d.findElement(By.id("stats-chart")).getDomAttribute("data-rendered")));
+    assertThat(text("chart-scope")).contains("Abandoned cart reminder");
+    String from = java.time.LocalDate.ofInstant(Instant.now().minus(Duration.ofDays(7)), java.time.ZoneOffset.UTC)
+        .toString();
+    long cartWeek = api.get("/api/v1/coupon-sets/" + setId + "/statistics?interval=day&from=" + from + "&workflowId="
+        + cart).json().get("summary").get("assigned").asLong();
+    assertThat(cartWeek).isBetween(12L, 16L);
+    assertThat(text("window-summary")).startsWith("In these 7 days: " + cartWeek + " assigned");
     browser.get("http://localhost:" + port + "/coupons/" + setId);
     assertThat(browser.findElement(By.id("stat-leaks")).getText()).contains("1 leaked").contains("1 used by someone else");
     screenshots("set-figures");
