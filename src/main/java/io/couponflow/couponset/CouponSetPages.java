@@ -23,6 +23,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -90,7 +91,7 @@ class CouponSetPages {
       PageResponse<Code> codes = setCodes.page(set.id(), filter, PageRequest.of(CODES_PER_PAGE, cursor));
       model.addAttribute("codes", codes);
       LeakedCodes leaks = leakedCodes.getIfAvailable();
-      model.addAttribute("leakedCodeIds", leaks == null || set.leaked() == 0 ? java.util.Set.of()
+      model.addAttribute("leakedCodeIds", leaks == null || set.leaked() == 0 ? Set.of()
           : leaks.leakedAmong(set.id(), codes.items().stream().filter(c -> c.status() == CodeStatus.REDEEMED)
               .map(Code::id).toList()));
       model.addAttribute("childNames", set.childSets().stream()

@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -67,8 +70,8 @@ class RedemptionRepository {
   }
 
   /** Which of these codes were redeemed without being assigned (the leak index narrows to the set's leaks). */
-  java.util.Set<Long> leakedCodeIds(long couponSetId, java.util.Collection<Long> codeIds) {
-    return new java.util.HashSet<>(jdbc.sql("SELECT code_id FROM redemption WHERE coupon_set_id = :setId"
+  Set<Long> leakedCodeIds(long couponSetId, Collection<Long> codeIds) {
+    return new HashSet<>(jdbc.sql("SELECT code_id FROM redemption WHERE coupon_set_id = :setId"
             + " AND leak = 'not-assigned' AND code_id IN (:ids)")
         .param("setId", couponSetId).param("ids", List.copyOf(codeIds)).query(Long.class).list());
   }

@@ -1,6 +1,7 @@
 package io.couponflow.statistics;
 
 import io.couponflow.couponset.Figures;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public record Comparison(List<Row> rows, Long leaderId) {
       }
     }
     int winner = leader;
-    List<Row> rows = new java.util.ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Figures f = entries.get(i).figures();
       rows.add(new Row(entries.get(i).id(), entries.get(i).name(), f.assigned(), f.sent(), f.redeemed(),

@@ -54,7 +54,7 @@ class StatisticsListener {
   @EventListener
   void on(CouponRedeemed e) {
     long workflowKey = workflowKey(e.workflowId());
-    Tally delta = e.leaked() ? new Tally(0, 0, 0, 1, 0) : new Tally(0, 0, 1, 0, e.byOtherContact() ? 1 : 0);
+    Tally delta = e.leaked() ? Tally.leakedUse() : Tally.redemption(e.byOtherContact());
     rollups.add(e.couponSetId(), e.at(), e.childKey(), workflowKey, delta);
     if (e.sentAt() != null) {
       long seconds = Math.max(0, Duration.between(e.sentAt(), e.at()).getSeconds());

@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,7 +100,7 @@ class StatisticsPages {
 
   /** How the contacts of the leak list read: their name or email when the contact is known. */
   private Map<String, String> people(List<Leak> leaks) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (Leak leak : leaks) {
       if (leak.assignedTo() != null) {
         ids.add(leak.assignedTo());

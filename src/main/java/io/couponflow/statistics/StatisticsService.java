@@ -5,24 +5,33 @@ import io.couponflow.couponset.ChildSetView;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.CouponSetView;
 import io.couponflow.couponset.Figures;
-import io.couponflow.workflow.WorkflowService;
 import io.couponflow.statistics.StatisticsRepository.Grain;
 import io.couponflow.statistics.StatisticsRepository.Row;
+import io.couponflow.workflow.WorkflowService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Time series, breakdowns and the forecast of a set, read from the hourly rollups only. */
+/**
+ * Time series, breakdowns and the forecast of a set from the rollups, and its figures since it was
+ * created ({@link #overview}): every figure as couponset/Figures defines it.
+ */
 @Service
 public class StatisticsService {
   static final int MAX_BUCKETS = 10_000;
   static final int FORECAST_WINDOW_DAYS = 7;
   static final int MEDIAN_SAMPLE = 2_000;
+  static final String API_NAME = "API (no workflow)";
+  static final String NOT_ASSIGNED_NAME = "Not assigned to anyone (leaked)";
+  static final String OUTSIDE_CHILD_SETS = "Codes outside child sets";
+  private static final Instant ALL_TIME_FROM = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant ALL_TIME_TO = Instant.parse("9999-01-01T00:00:00Z");
 
   private final StatisticsRepository rollups;
   private final CouponSetService sets;
@@ -126,7 +135,7 @@ public class StatisticsService {
             row.tally().figures()));
       }
     }
-    workflows.sort(java.util.Comparator.comparing(SetStatistics.WorkflowFigures::name, String.CASE_INSENSITIVE_ORDER));
+    workflows.sort(Comparator.comparing(SetStatistics.WorkflowFigures::name, String.CASE_INSENSITIVE_ORDER));
     if (api.assigned() != 0 || api.sent() != 0 || api.redeemed() != 0) {
       workflows.add(new SetStatistics.WorkflowFigures("api", null, API_NAME,
           Figures.activity(api.assigned(), api.sent(), api.redeemed(), 0, api.redeemedByOthers())));
@@ -138,12 +147,6 @@ public class StatisticsService {
     return new SetStatistics(set.id(), set.name(), figures, Comparison.of(entries), List.copyOf(workflows),
         new SetStatistics.Leaks(figures.leaked(), figures.redeemedByOthers()));
   }
-
-  static final String API_NAME = "API (no workflow)";
-  static final String NOT_ASSIGNED_NAME = "Not assigned to anyone (leaked)";
-  static final String OUTSIDE_CHILD_SETS = "Codes outside child sets";
-  private static final Instant ALL_TIME_FROM = Instant.parse("1970-01-01T00:00:00Z");
-  private static final Instant ALL_TIME_TO = Instant.parse("9999-01-01T00:00:00Z");
 
   private static Map<Long, String> childNames(CouponSetView set) {
     Map<Long, String> names = new HashMap<>();

@@ -14,6 +14,16 @@ record Tally(long assigned, long sent, long redeemed, long leaked, long redeemed
     return new Tally(0, 1, 0, 0, 0);
   }
 
+  /** A use of an assigned code; byOther: by another contact than its holder. */
+  static Tally redemption(boolean byOther) {
+    return new Tally(0, 0, 1, 0, byOther ? 1 : 0);
+  }
+
+  /** A use no assignment accounts for. */
+  static Tally leakedUse() {
+    return new Tally(0, 0, 0, 1, 0);
+  }
+
   Tally plus(Tally other) {
     return new Tally(assigned + other.assigned, sent + other.sent, redeemed + other.redeemed, leaked + other.leaked,
         redeemedByOthers + other.redeemedByOthers);
