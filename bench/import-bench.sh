@@ -83,7 +83,7 @@ cleanup() {
 }
 trap cleanup EXIT
 BASE=http://127.0.0.1:$PORT
-for _ in $(seq 1 300); do
+for _ in $(seq 1 600); do   # a loaded machine has taken nearly 4 minutes to start the app
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
   kill -0 $APP 2>/dev/null || { echo "the app did not start; see $LOG"; exit 1; }
   sleep 1

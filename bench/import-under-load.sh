@@ -35,7 +35,7 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USE
   COUPONFLOW_MAX_UPLOAD_SIZE=4GB java -Xmx256m -jar "$JAR" > $OUT/app-load.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
-for _ in $(seq 1 120); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 600); do curl -fs localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 AUTH="Authorization: apiKey $KEY"
 new_set() {
   curl -fs -X POST localhost:$PORT/api/v1/coupon-sets -H "$AUTH" -H 'Content-Type: application/json' \

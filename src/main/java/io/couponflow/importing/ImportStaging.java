@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * {@code import_error}). Rows are keyed by import and attempt, so a runner that was taken over
  * cannot mix its rows into its successor's. On PostgreSQL the staging table is unlogged and has no
  * index: one statement sorts an import's rows once and routes each to {@code code} or
- * {@code import_error}. On H2 duplicates are marked first, in one ordered read.
+ * {@code import_error}. On H2 duplicates are marked first, in slices that keep each sort small.
  */
 @Repository
 class ImportStaging {
@@ -31,6 +31,8 @@ class ImportStaging {
       "fields");
   private static final int REPORT_PAGE = 5000;
   private static final int DUPLICATE_BATCH = 1000;
+  /** H2 sorts in the heap: the duplicate search sorts a sixteenth of an import's rows at a time. */
+  static final int SLICES = 16;
 
   /** Rows of one attempt, and how many of them were rejected. */
   record Tally(long total, long errors) {
@@ -74,37 +76,42 @@ class ImportStaging {
   }
 
   /**
-   * H2: every occurrence of a code after its first line in the file is a duplicate-in-file. One
-   * read of the attempt's candidates in key order (H2 sorts a result that big on disk, not in the
-   * heap), marking each row whose key equals the previous row's, in batches.
+   * H2: every occurrence of a code after its first line in the file is a duplicate-in-file. The
+   * attempt's candidates are read in key order, in {@link #SLICES} slices by a hash of the key: H2
+   * sorts a result in the application's heap, and a million rows at once filled a 256 MB heap. A
+   * row whose key equals the previous row's is marked, in batches.
    */
   void markDuplicatesInFile(long importId, int attempt) {
     template.execute((ConnectionCallback<Void>) connection -> {
       try (PreparedStatement read = connection.prepareStatement("""
               SELECT line_no, code_key FROM import_staging WHERE import_id = ? AND attempt = ? AND reason IS NULL
+                AND ORA_HASH(code_key, ?) = ?
               ORDER BY code_key, line_no""");
           PreparedStatement mark = connection.prepareStatement("""
               UPDATE import_staging SET reason = ? WHERE import_id = ? AND attempt = ? AND line_no = ?""")) {
-        read.setLong(1, importId);
-        read.setInt(2, attempt);
-        read.setFetchSize(DUPLICATE_BATCH);
         int pending = 0;
-        try (ResultSet rows = read.executeQuery()) {
-          String previous = null;
-          while (rows.next()) {
-            String key = rows.getString(2);
-            if (key.equals(previous)) {
-              mark.setString(1, RejectReason.DUPLICATE_IN_FILE.wire());
-              mark.setLong(2, importId);
-              mark.setInt(3, attempt);
-              mark.setLong(4, rows.getLong(1));
-              mark.addBatch();
-              if (++pending == DUPLICATE_BATCH) {
-                mark.executeBatch();
-                pending = 0;
+        for (int slice = 0; slice < SLICES; slice++) {
+          read.setLong(1, importId);
+          read.setInt(2, attempt);
+          read.setInt(3, SLICES - 1);
+          read.setInt(4, slice);
+          try (ResultSet rows = read.executeQuery()) {
+            String previous = null;
+            while (rows.next()) {
+              String key = rows.getString(2);
+              if (key.equals(previous)) {
+                mark.setString(1, RejectReason.DUPLICATE_IN_FILE.wire());
+                mark.setLong(2, importId);
+                mark.setInt(3, attempt);
+                mark.setLong(4, rows.getLong(1));
+                mark.addBatch();
+                if (++pending == DUPLICATE_BATCH) {
+                  mark.executeBatch();
+                  pending = 0;
+                }
               }
+              previous = key;
             }
-            previous = key;
           }
         }
         if (pending > 0) {
@@ -164,9 +171,10 @@ class ImportStaging {
               SELECT import_id, line_no, code_value, reason FROM import_staging
               WHERE import_id = :id AND attempt = :attempt AND reason IS NOT NULL""")
           .params(params).update();
+      // file order: the primary key's order, so H2 needs no sort (its sorts live in the heap)
       added = codes.addImported(null, codeColumns + """
            FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-          ORDER BY code_key""", params, importId, childKey);
+          ORDER BY line_no""", params, importId, childKey);
     }
     long errors = jdbc.sql("SELECT COUNT(*) FROM import_error WHERE import_id = ?").param(importId)
         .query(Long.class).single();
