@@ -165,7 +165,7 @@ final class CodeColumnGuesser {
       i += Character.charCount(cp);
     }
     if (letter && digit) {
-      return v.length() >= 3 ? Kind.CODE : Kind.OTHER;
+      return Kind.CODE;
     }
     return letter ? Kind.LETTERS : Kind.OTHER;
   }
@@ -236,7 +236,10 @@ final class CodeColumnGuesser {
       return true;
     }
     if (rest.isEmpty()) {
-      return first.stream().noneMatch(v -> kind(v) == Kind.CODE || kind(v) == Kind.NUMBER && v.strip().length() >= 6);
+      // one line: data when it holds a code (a lone upper-case word such as WELCOME counts as one)
+      boolean lone = first.size() == 1 && kind(first.get(0)) == Kind.LETTERS && first.get(0).strip().length() >= 4
+          && first.get(0).strip().equals(first.get(0).strip().toUpperCase(Locale.ROOT));
+      return !lone && first.stream().noneMatch(v -> kind(v) == Kind.CODE || kind(v) == Kind.NUMBER && v.strip().length() >= 6);
     }
     for (int i = 0; i < first.size(); i++) {
       List<String> below = values(rest, i);
