@@ -79,7 +79,8 @@ final class CodeColumnGuesser {
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < width; i++) {
       int nameScore = hasHeader && i < header.size() ? nameScore(header.get(i)) : 0;
-      columns.add(new Column(i, nameScore, valueScore(values(rows, i))));
+      List<String> values = values(rows, i);
+      columns.add(new Column(i, nameScore, valueScore(values), plausible(values)));
     }
     if (width == 1) {
       Column only = columns.get(0);
@@ -88,7 +89,7 @@ final class CodeColumnGuesser {
     }
     List<Column> named = columns.stream().filter(c -> c.name > 0)
         .sorted(Comparator.comparingInt(Column::name).thenComparingInt(Column::values).reversed()).toList();
-    List<Column> namedWithCodes = named.stream().filter(c -> c.values > 0 || rows.isEmpty()).toList();
+    List<Column> namedWithCodes = named.stream().filter(Column::plausible).toList();
     if (!namedWithCodes.isEmpty()) {
       Column top = namedWithCodes.get(0);
       if (namedWithCodes.size() == 1 || top.name > namedWithCodes.get(1).name || top.values > namedWithCodes.get(1).values) {
@@ -105,7 +106,7 @@ final class CodeColumnGuesser {
     return CodeColumnGuess.unsure(hasHeader, candidate);
   }
 
-  private record Column(int index, int name, int values) {}
+  private record Column(int index, int name, int values, boolean plausible) {}
 
   /** A value score from which a column is taken for codes without asking (letters and digits mixed). */
   private static final int STRONG = 3;
@@ -204,6 +205,21 @@ final class CodeColumnGuesser {
       case NUMBER -> minLength >= 6 && !rowNumbers(values) ? 1 : 0;
       default -> 0;
     };
+  }
+
+  /**
+   * Whether a column named for codes holds values that can be codes: mostly letters and digits, words
+   * or long numbers, repeats allowed (the import reports them); not row numbers, emails, dates, amounts.
+   */
+  static boolean plausible(List<String> values) {
+    if (values.isEmpty()) {
+      return true;
+    }
+    Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
+    values.forEach(v -> kinds.merge(kind(v), 1, Integer::sum));
+    int codeLike = kinds.getOrDefault(Kind.CODE, 0) + kinds.getOrDefault(Kind.LETTERS, 0)
+        + (rowNumbers(values) ? 0 : kinds.getOrDefault(Kind.NUMBER, 0));
+    return codeLike >= values.size() * 0.8;
   }
 
   /** 1, 2, 3... (or counting down): a row number, an internal id. */

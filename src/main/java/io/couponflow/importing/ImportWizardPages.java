@@ -86,7 +86,8 @@ class ImportWizardPages {
     if (target == null) {
       errors.requireName(name);
     }
-    boolean hasFile = file != null && !file.isEmpty();
+    // a chosen file of 0 bytes still has a name: it is refused below as empty, not as "no file chosen"
+    boolean hasFile = file != null && (!file.isEmpty() || org.springframework.util.StringUtils.hasText(file.getOriginalFilename()));
     boolean hasText = !text.isBlank();
     if (!hasFile && !hasText) {
       errors.add("file", "Choose a CSV file, or paste your codes below, one per line");

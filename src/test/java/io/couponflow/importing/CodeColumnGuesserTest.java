@@ -35,6 +35,26 @@ class CodeColumnGuesserTest {
   }
 
   @Test
+  void aNamedCodeColumnWithARepeatedCodeIsStillTheCodeColumn() {
+    CodeColumnGuess guess = CodeColumnGuesser.guess(csv("""
+        customer,coupon
+        anna@example.com,AUT-1
+        ben@example.com,AUT-2
+        fay@example.com,aut-2"""));
+    assertThat(guess.preselected()).isEqualTo(1);
+  }
+
+  @Test
+  void aColumnNamedCodeHoldingRowNumbersIsNotTaken() {
+    CodeColumnGuess guess = CodeColumnGuesser.guess(csv("""
+        code,voucher text
+        1,SPRING-X1K2
+        2,SPRING-Q8D1
+        3,SPRING-L2P9"""));
+    assertThat(guess.preselected()).isEqualTo(1);
+  }
+
+  @Test
   void aRowNumberFirstColumnWithoutHeaderIsSkippedForTheCodes() {
     CodeColumnGuess guess = CodeColumnGuesser.guess(csv("""
         1,SUMMER-7F3K2
