@@ -5,7 +5,7 @@
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
       var button = select.form && select.form.querySelector("button[type=submit]");
       if (button) {
-        button.hidden = true;
+        button.style.display = "none";
       }
       select.addEventListener("change", function () {
         select.form.submit();
