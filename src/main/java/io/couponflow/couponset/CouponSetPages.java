@@ -219,7 +219,9 @@ class CouponSetPages {
       MoveCodesResult result = setCodes.move(id, byCount
           ? new MoveCodesRequest(null, number, childId(from), toChild)
           : new MoveCodesRequest(selected, null, null, toChild));
-      redirect.addFlashAttribute("notice", moveNotice(set, result, byCount ? number : selected.size()));
+      String fromName = byCount ? set.childSets().stream().filter(c -> String.valueOf(c.id()).equals(from.strip()))
+          .map(c -> "\u201c" + c.name() + "\u201d").findFirst().orElse("the set itself") : null;
+      redirect.addFlashAttribute("notice", moveNotice(set, result, byCount ? number : selected.size(), fromName));
     } catch (ApiException e) {
       redirect.addFlashAttribute("moveError", e.getMessage());
     }
@@ -234,7 +236,7 @@ class CouponSetPages {
     }
   }
 
-  private static String moveNotice(CouponSetView set, MoveCodesResult result, long asked) {
+  private static String moveNotice(CouponSetView set, MoveCodesResult result, long asked, String fromName) {
     String where = result.toChildSetId() == null ? "the set itself (no child set)"
         : "\u201c" + set.childSets().stream().filter(c -> c.id() == result.toChildSetId()).map(ChildSetView::name)
             .findFirst().orElse("child set") + "\u201d";
@@ -245,8 +247,9 @@ class CouponSetPages {
       notice.append(' ').append(held == 1 ? "1 code stays where it is: it is" : held + " codes stay where they are: they are")
           .append(" already given to a contact, used or expired.");
     }
-    if (result.skipped().isEmpty() && result.moved() < asked) {
-      notice.append(" That is all the available codes there were.");
+    if (fromName != null && result.moved() < asked) {
+      notice.append(" ").append(Character.toUpperCase(fromName.charAt(0))).append(fromName.substring(1))
+          .append(result.moved() == 0 ? " had no available codes." : " had no more available codes.");
     }
     return notice.toString();
   }

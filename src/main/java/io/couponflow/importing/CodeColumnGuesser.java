@@ -102,7 +102,9 @@ final class CodeColumnGuesser {
     if (best.values >= STRONG && byValues.get(1).values < STRONG) {
       return CodeColumnGuess.sure(hasHeader, best.index, Reason.VALUES);
     }
-    Integer candidate = best.values > 0 ? Integer.valueOf(best.index) : named.isEmpty() ? null : named.get(0).index;
+    // a hint only when one column stands out; a tie is no hint
+    Integer candidate = best.values > byValues.get(1).values ? Integer.valueOf(best.index)
+        : named.isEmpty() ? null : named.get(0).index;
     return CodeColumnGuess.unsure(hasHeader, candidate);
   }
 

@@ -111,6 +111,7 @@ class CodeColumnGuesserTest {
         ORD-10295,SUMMER-L2P9X"""));
     assertThat(guess.confident()).isFalse();
     assertThat(guess.preselected()).isNull();
+    assertThat(guess.column()).as("a tie is no hint").isNull();
     assertThat(guess.reason()).isEqualTo(Reason.UNSURE);
   }
 

@@ -68,7 +68,7 @@ class ChildSetsPageH2IT extends BrowserTest {
     new Select(browser.find("#move-into")).selectByVisibleText("The set itself (no child set)");
     browser.click("#move-count-submit");
     browser.waitForText("#notice", "Moved 2 codes into the set itself");
-    assertThat(browser.text("#notice")).contains("all the available codes there were");
+    assertThat(browser.text("#notice")).contains("“vip” had no more available codes");
     browser.screenshots("set-child-sets-moved");
   }
 
