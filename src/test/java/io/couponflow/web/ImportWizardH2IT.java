@@ -214,7 +214,8 @@ class ImportWizardH2IT extends BrowserTest {
     browser.find("#file").sendKeys(csv.toString());
     browser.click("#next-source");
     browser.waitFor(d -> !browser.all("#chips").isEmpty());
-    assertThat(browser.text("#ask-column")).contains("Which column holds the codes?");
+    assertThat(browser.text("#ask-column")).contains("We couldn't tell which column holds the codes");
+    assertThat(browser.text("h1")).isEqualTo("Which column holds the codes?");
     assertThat(browser.find("#codeColumn").getAttribute("value")).as("nothing pre-selected").isEmpty();
     assertThat(new Select(browser.find("#hasHeader")).getFirstSelectedOption().getAttribute("value"))
         .as("the first row is codes, not names").isEqualTo("false");
