@@ -66,6 +66,11 @@ class WorkflowValidator {
           throw invalid(i, "childSetId", "The child set used by " + step + " was deleted; choose another child set,"
               + " or the whole set");
         }
+        if (a.splits() && a.split().stream()
+            .anyMatch(share -> share.childSetId() != null && sets.childName(a.couponSetId(), share.childSetId()).isEmpty())) {
+          throw invalid(i, "split", "A child set in the split test of " + step + " was deleted; choose the child sets"
+              + " again");
+        }
       }
     }
   }
