@@ -100,6 +100,9 @@ class CouponSetPages {
         view.append(view.isEmpty() ? "" : "&").append("child=").append(childKey == 0 ? "none" : childKey);
       }
       model.addAttribute("returnTo", view.isEmpty() ? "" : "?" + view);
+      // ticked codes go by default to the first child set other than the one being looked at
+      model.addAttribute("moveTarget", set.childSets().stream().map(c -> String.valueOf(c.id()))
+          .filter(c -> childKey == null || !c.equals(String.valueOf(childKey))).findFirst().orElse(""));
     }
   }
 
