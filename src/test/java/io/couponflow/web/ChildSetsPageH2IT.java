@@ -43,6 +43,7 @@ class ChildSetsPageH2IT extends BrowserTest {
     assertThat(browser.all("#codes tbody tr").stream().map(r -> r.getAttribute("data-code")).toList())
         .containsExactlyInAnyOrder(free.get(0), free.get(1));
     assertThat(browser.find("#apply-child-filter").isDisplayed()).as("the filter applies on change").isFalse();
+    assertThat(new Select(browser.find("#move-to")).getFirstSelectedOption().getText()).as("not vip again").isEqualTo("10-percent");
     browser.screenshots("set-codes-filtered-by-child");
     browser.click("#status-filter a[href*='status=assigned']");
     browser.waitFor(d -> d.getCurrentUrl().contains("status=assigned") && d.getCurrentUrl().contains("child=" + vip));

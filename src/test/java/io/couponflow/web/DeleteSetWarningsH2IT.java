@@ -35,6 +35,7 @@ class DeleteSetWarningsH2IT extends BrowserTest {
     browser.open("/workflows/" + workflowId);
     browser.click("form[action$='/activate'] button");
     assertThat(browser.text(".alert-error")).contains("The coupon set used by 'Assign coupon' (step 1) was deleted; choose another set");
+    browser.screenshots("workflow-activate-set-deleted");
     assertThat(api.get("/api/v1/workflows/" + workflowId).json().get("status").asString()).isEqualTo("draft");
   }
 
