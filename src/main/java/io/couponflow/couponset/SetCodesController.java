@@ -52,7 +52,8 @@ class SetCodesController {
   }
 
   @PostMapping("/move")
-  @Operation(summary = "Move available codes into a child set (or out of child sets): named codes, or a number of them")
+  @Operation(operationId = "moveCodes",
+      summary = "Move available codes into a child set (or out of child sets): named codes, or a number of them")
   MoveCodesResult move(@PathVariable long id, @Valid @RequestBody MoveCodesRequest request) {
     return service.move(id, request);
   }
