@@ -2,6 +2,7 @@ package io.couponflow.webhook;
 
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
+import io.couponflow.couponset.CouponSetService;
 import io.couponflow.web.OnceOnlyForms;
 import io.couponflow.web.PageController;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,10 +28,12 @@ class WebhookPages {
   private static final int LOG_PAGE = 50;
 
   private final WebhookService webhooks;
+  private final CouponSetService sets;
   private final Clock clock;
 
-  WebhookPages(WebhookService webhooks, Clock clock) {
+  WebhookPages(WebhookService webhooks, CouponSetService sets, Clock clock) {
     this.webhooks = webhooks;
+    this.sets = sets;
     this.clock = clock;
   }
 
@@ -93,10 +96,21 @@ class WebhookPages {
     model.addAttribute("subscription", subscription);
     model.addAttribute("deliveries", page);
     model.addAttribute("attempts", attempts);
+    Map<Long, String> setNames = new LinkedHashMap<>();
+    page.forEach(d -> setNames.computeIfAbsent(d.couponSetId(), this::setName));
+    model.addAttribute("setNames", setNames);
     model.addAttribute("counts", webhooks.statusCounts(id));
     model.addAttribute("older", response.links().next() == null ? null : page.get(page.size() - 1).id());
     model.addAttribute("firstPage", before == null);
     return "webhook/deliveries";
+  }
+
+  private String setName(long couponSetId) {
+    try {
+      return sets.get(couponSetId).name();
+    } catch (ApiException deleted) {
+      return "Deleted set #" + couponSetId;
+    }
   }
 
   @PostMapping("/settings/webhooks/{id}/deliveries/{deliveryId}/redeliver")
