@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Outbound webhooks: whether receivers on private addresses are allowed, the delivery workers
  * (threads, lanes claimed at once, events sent per lane before the lease is given back, poll
  * interval, lease), the HTTP timeout, and the retry schedule (first delay doubling up to the
- * largest, for {@code retryFor} after the event, then failed).
+ * largest, for {@code retryFor} after the event, then failed), and how long delivered and failed
+ * deliveries stay in the log.
  */
 @ConfigurationProperties("couponflow.webhooks")
 record WebhookProperties(
@@ -22,4 +23,5 @@ record WebhookProperties(
     @DefaultValue("30s") Duration firstRetry,
     @DefaultValue("1h") Duration largestRetry,
     @DefaultValue("24h") Duration retryFor,
-    @DefaultValue("1s") Duration subscriberCacheTtl) {}
+    @DefaultValue("1s") Duration subscriberCacheTtl,
+    @DefaultValue("30d") Duration logRetention) {}

@@ -231,6 +231,16 @@ class WebhookRepository {
     return counts;
   }
 
+  /** Deletes delivered and failed deliveries (with their attempts) made before {@code cutoff}; how many. */
+  int deleteFinishedBefore(Instant cutoff) {
+    jdbc.sql("""
+            DELETE FROM webhook_attempt WHERE delivery_id IN (
+              SELECT id FROM webhook_delivery WHERE status <> 'pending' AND created_at < ?)""")
+        .param(Timestamps.bind(cutoff)).update();
+    return jdbc.sql("DELETE FROM webhook_delivery WHERE status <> 'pending' AND created_at < ?")
+        .param(Timestamps.bind(cutoff)).update();
+  }
+
   /** Marks a set (child key 0) or child set as announced run out; false when it already was. */
   boolean markRanOut(long couponSetId, long childKey, Instant now) {
     String insert = "INSERT INTO webhook_exhaustion (coupon_set_id, child_key, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 class WebhookUrlsTest {
   private static WebhookUrls urls(boolean allowPrivate) {
     Duration s = Duration.ofSeconds(1);
-    return new WebhookUrls(new WebhookProperties(allowPrivate, 1, 1, 1, s, s, s, s, s, s, s));
+    return new WebhookUrls(new WebhookProperties(allowPrivate, 1, 1, 1, s, s, s, s, s, s, s, s));
   }
 
   @Test
