@@ -23,6 +23,8 @@ CREATE TABLE webhook_delivery (
     attempts        INTEGER                  NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     leased_until    TIMESTAMP WITH TIME ZONE,
+    -- the node holding the lane (COUPONFLOW_JOBS_NODE_NAME), while leased_until is ahead
+    leased_by       VARCHAR(200),
     last_status     INTEGER,
     last_error      VARCHAR(500),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -45,6 +45,7 @@ class DeliveryWorkers implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final List<Thread> threads = new ArrayList<>();
+  private final String node;
   private volatile boolean running;
 
   DeliveryWorkers(WebhookRepository repository, WebhookSender sender, DeliverySignal signal,
@@ -57,6 +58,7 @@ class DeliveryWorkers implements SmartLifecycle {
     this.stopping = stopping;
     this.tx = tx;
     this.clock = clock;
+    this.node = jobs.node();
   }
 
   @Override
@@ -104,7 +106,7 @@ class DeliveryWorkers implements SmartLifecycle {
     Instant leaseEnd = now.plus(properties.lease());
     return tx.execute(status -> {
       List<Lane> lanes = new ArrayList<>();
-      for (Delivery head : repository.claimLaneHeads(now, leaseEnd, properties.lanesPerClaim())) {
+      for (Delivery head : repository.claimLaneHeads(now, leaseEnd, node, properties.lanesPerClaim())) {
         List<Delivery> events = new ArrayList<>();
         events.add(head);
         events.addAll(repository.laneAfter(head, Math.max(0, properties.eventsPerLane() - 1)));

@@ -108,7 +108,7 @@ class WebhookRepository {
    * set's events go out one after the other. Call inside a transaction. The status is checked on
    * the locked row too: a head delivered meanwhile is not claimed again.
    */
-  List<Delivery> claimLaneHeads(Instant now, Instant leaseEnd, int limit) {
+  List<Delivery> claimLaneHeads(Instant now, Instant leaseEnd, String node, int limit) {
     List<Delivery> heads = jdbc.sql("""
             SELECT * FROM webhook_delivery d
             WHERE d.id IN (SELECT MIN(p.id) FROM webhook_delivery p WHERE p.status = 'pending'
@@ -117,8 +117,9 @@ class WebhookRepository {
             ORDER BY d.id LIMIT ? FOR UPDATE SKIP LOCKED""")
         .params(Timestamps.bind(now), Timestamps.bind(now), limit).query(this::mapDelivery).list();
     if (!heads.isEmpty()) {
-      int leased = jdbc.sql("UPDATE webhook_delivery SET leased_until = :lease WHERE id IN (:ids)")
-          .param("lease", Timestamps.bind(leaseEnd)).param("ids", heads.stream().map(Delivery::id).toList()).update();
+      int leased = jdbc.sql("UPDATE webhook_delivery SET leased_until = :lease, leased_by = :node WHERE id IN (:ids)")
+          .param("lease", Timestamps.bind(leaseEnd)).param("node", node)
+          .param("ids", heads.stream().map(Delivery::id).toList()).update();
       if (leased != heads.size()) {
         throw new IllegalStateException("leased " + leased + " of " + heads.size() + " locked deliveries");
       }

@@ -115,7 +115,9 @@ class WebhookCrashPostgresIT {
       clients.shutdown();
       assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
       assertThat(seen).hasSize(ASSIGNMENTS);
-      await().atMost(Duration.ofSeconds(30)).until(() -> held.get() >= 2);
+      // b holds lanes: it has sent their first events and waits for the answers
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> db.single(
+          "SELECT COUNT(*) FROM webhook_delivery WHERE leased_by = 'b' AND leased_until > now()") > 0 && held.get() >= 2);
       assertThat(received).as("nothing delivered yet: the receiver holds every request").isEmpty();
 
       b.kill();
