@@ -126,6 +126,7 @@ class DeliveryWorkers implements SmartLifecycle {
     long started = System.nanoTime();
     long budget = properties.lease().toNanos() / 2;
     Map<Long, Outcome> delivered = new LinkedHashMap<>();
+    java.util.Set<Long> retried = new java.util.HashSet<>();
     Delivery failed = null;
     Outcome failure = null;
     for (Delivery delivery : lane.events()) {
@@ -140,12 +141,15 @@ class DeliveryWorkers implements SmartLifecycle {
         break;
       }
       delivered.put(delivery.id(), outcome);
+      if (delivery.attempts() > 0) {
+        retried.add(delivery.id());
+      }
     }
     Delivery failedDelivery = failed;
     Outcome failedOutcome = failure;
     Instant now = clock.instant();
     tx.executeWithoutResult(status -> {
-      repository.recordDelivered(delivered, now);
+      repository.recordDelivered(delivered, retried, now);
       if (failedDelivery != null) {
         repository.recordFailure(failedDelivery.id(), failedOutcome, nextAttempt(failedDelivery, now), now);
       }

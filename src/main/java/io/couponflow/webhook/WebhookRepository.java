@@ -30,8 +30,8 @@ class WebhookRepository {
   record NewDelivery(long subscriptionId, String eventId, String type, long lane, String payload) {}
 
   record Delivery(long id, long subscriptionId, String eventId, String type, long lane, String payload, String status,
-      int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt,
-      Instant deliveredAt) {}
+      int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError, Integer lastDurationMs,
+      Instant createdAt, Instant deliveredAt) {}
 
   record Attempt(long id, long deliveryId, Instant at, Integer statusCode, String error, int durationMs) {}
 
@@ -136,33 +136,47 @@ class WebhookRepository {
         .params(head.subscriptionId(), head.lane(), head.id(), limit).query(this::mapDelivery).list();
   }
 
-  /** Marks deliveries delivered (each with its attempt) and frees their lane's lease. */
-  void recordDelivered(Map<Long, Outcome> delivered, Instant now) {
+  /**
+   * Marks deliveries delivered and frees their lane's lease. Only those that had failed before
+   * ({@code retried}) get an attempt row: a first-try success is described by the delivery row.
+   */
+  void recordDelivered(Map<Long, Outcome> delivered, java.util.Set<Long> retried, Instant now) {
     if (delivered.isEmpty()) {
       return;
     }
-    Map<Integer, List<Long>> byStatus = new LinkedHashMap<>();
-    delivered.forEach((id, outcome) -> byStatus.computeIfAbsent(outcome.statusCode(), k -> new ArrayList<>()).add(id));
-    byStatus.forEach((status, ids) -> {
-      for (List<Long> chunk : MultiRow.chunks(ids)) {
-        jdbc.sql("""
-                UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, last_status = :status,
-                       last_error = NULL, delivered_at = :now, leased_until = NULL
-                WHERE id IN (:ids) AND status = 'pending'""")
-            .param("status", status).param("now", at(now)).param("ids", chunk).update();
+    List<Map.Entry<Long, Outcome>> rows = List.copyOf(delivered.entrySet());
+    for (List<Map.Entry<Long, Outcome>> chunk : MultiRow.chunks(rows)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 3 + 1);
+      for (Map.Entry<Long, Outcome> row : chunk) {
+        params.addAll(Arrays.asList(row.getKey(), row.getValue().statusCode(), row.getValue().durationMs()));
+      }
+      params.add(at(now));
+      // one statement for the lane's run, each row with its own answer (both databases have MERGE)
+      jdbc.sql("MERGE INTO webhook_delivery d USING (VALUES "
+              + MultiRow.values(chunk.size(), "(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER))")
+              + ") AS v (id, status_code, duration_ms) ON d.id = v.id AND d.status = 'pending'"
+              + " WHEN MATCHED THEN UPDATE SET status = 'delivered', attempts = d.attempts + 1,"
+              + " last_status = v.status_code, last_error = NULL, last_duration_ms = v.duration_ms,"
+              + " delivered_at = CAST(? AS TIMESTAMP WITH TIME ZONE), leased_until = NULL")
+          .params(params).update();
+    }
+    Map<Long, Outcome> history = new LinkedHashMap<>();
+    delivered.forEach((id, outcome) -> {
+      if (retried.contains(id)) {
+        history.put(id, outcome);
       }
     });
-    insertAttempts(delivered, now);
+    insertAttempts(history, now);
   }
 
   /** A failed attempt: due again at {@code nextAttemptAt}, or failed for good when that is null. */
   void recordFailure(long id, Outcome outcome, Instant nextAttemptAt, Instant now) {
     jdbc.sql("""
             UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status = ?, last_error = ?,
-                   next_attempt_at = COALESCE(?, next_attempt_at), leased_until = NULL
+                   last_duration_ms = ?, next_attempt_at = COALESCE(?, next_attempt_at), leased_until = NULL
             WHERE id = ? AND status = 'pending'""")
         .params(nextAttemptAt == null ? FAILED : PENDING, outcome.statusCode(), clip(outcome.error()),
-            at(nextAttemptAt), id)
+            outcome.durationMs(), at(nextAttemptAt), id)
         .update();
     insertAttempts(Map.of(id, outcome), now);
   }
@@ -173,6 +187,9 @@ class WebhookRepository {
   }
 
   private void insertAttempts(Map<Long, Outcome> outcomes, Instant now) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
     List<Map.Entry<Long, Outcome>> rows = List.copyOf(outcomes.entrySet());
     for (List<Map.Entry<Long, Outcome>> chunk : MultiRow.chunks(rows)) {
       List<Object> params = new ArrayList<>(chunk.size() * 5);
@@ -280,6 +297,7 @@ class WebhookRepository {
     return new Delivery(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("event_id"),
         rs.getString("event_type"), rs.getLong("lane"), rs.getString("payload"), rs.getString("status"),
         rs.getInt("attempts"), Timestamps.read(rs, "next_attempt_at"), rs.getObject("last_status", Integer.class),
-        rs.getString("last_error"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "delivered_at"));
+        rs.getString("last_error"), rs.getObject("last_duration_ms", Integer.class), Timestamps.read(rs, "created_at"),
+        Timestamps.read(rs, "delivered_at"));
   }
 }

@@ -42,6 +42,8 @@ class WebhookSender {
       byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
       HttpRequest.Builder request = HttpRequest.newBuilder(uri)
           .timeout(properties.timeout())
+          // plain http: no h2c upgrade dance on each new connection; https negotiates HTTP/2 by ALPN
+          .version("http".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
           .header("Content-Type", "application/json")
           .header("User-Agent", "Couponflow-Webhooks/1")
           .header(WebhookSignature.HEADER, WebhookSignature.sign(subscription.secret(), clock.instant().getEpochSecond(),

@@ -45,7 +45,7 @@ public class WebhookService {
     }
   }
 
-  public record AttemptView(Instant at, Integer responseCode, String error, int durationMs) {}
+  public record AttemptView(Instant at, Integer responseCode, String error, Integer durationMs) {}
 
   /** A delivery with the body it sends and every attempt. */
   public record DeliveryDetail(DeliveryView delivery, String payload, List<AttemptView> attempts) {}
@@ -132,8 +132,13 @@ public class WebhookService {
 
   public DeliveryDetail delivery(long id, long deliveryId) {
     Delivery delivery = requireDelivery(id, deliveryId);
-    return new DeliveryDetail(DeliveryView.of(delivery), delivery.payload(), repository.attempts(deliveryId).stream()
+    List<AttemptView> attempts = new ArrayList<>(repository.attempts(deliveryId).stream()
         .map(a -> new AttemptView(a.at(), a.statusCode(), a.error(), a.durationMs())).toList());
+    if (attempts.isEmpty() && delivery.status().equals(WebhookRepository.DELIVERED)) {
+      // delivered at the first try: the delivery row is the attempt
+      attempts.add(new AttemptView(delivery.deliveredAt(), delivery.lastStatus(), null, delivery.lastDurationMs()));
+    }
+    return new DeliveryDetail(DeliveryView.of(delivery), delivery.payload(), attempts);
   }
 
   /** Sends the delivery's event again (same id and body) as a new delivery at the end of its set's lane. */
