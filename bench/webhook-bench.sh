@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Webhook benchmark on PostgreSQL, all in one run: assignment throughput without a subscription
-# (the baseline) and with one subscription to coupon.assigned, interleaved (without, with, without,
-# with), each run a fixed time of wrk at 32 clients on one set; after each "with" run, how long
-# until the receiver (bench/WebhookReceiver.java, another JVM) has every event: delivery events/s.
+# (the baseline), with a subscription whose receiver is down (the outbox writes alone: nothing is
+# sent during the run) and with one to a live receiver (bench/WebhookReceiver.java, another JVM),
+# interleaved over two rounds, each run a fixed time of wrk at 32 clients on one set; after each
+# live run, how long until the receiver has every event: delivery events/s.
 # Usage: bench/webhook-bench.sh [seconds-per-run]   (needs psql, wrk, a built target/couponflow.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,13 +48,20 @@ now_ms() { date +%s%3N; }
 
 echo "| run | subscription | assign req/s | p99 ms | events | backlog at end | drained after | delivery events/s |" > $OUT/webhook-results.md
 echo "|---|---|---|---|---|---|---|---|" >> $OUT/webhook-results.md
-HOOK=
+subscribe() { api POST /api/v1/webhooks "{\"url\":\"$1\",\"events\":[\"coupon.assigned\"]}" | sed -E 's/.*"id":([0-9]+).*/\1/'; }
+p99() { grep -E '^\s+99%' $OUT/webhook-wrk-$1.txt | awk '{print $2}'; }
 for ROUND in 1 2; do
-  [ -n "$HOOK" ] && api DELETE /api/v1/webhooks/$HOOK > /dev/null && HOOK=
-  sleep 2   # the subscriber cache (1 s) forgets the deleted subscription
   RPS=$(run without-$ROUND)
-  echo "| $ROUND | none | $RPS | $(grep -E '^\s+99%' $OUT/webhook-wrk-without-$ROUND.txt | awk '{print $2}') | – | – | – | – |" >> $OUT/webhook-results.md
-  HOOK=$(api POST /api/v1/webhooks "{\"url\":\"http://127.0.0.1:$RPORT/hook\",\"events\":[\"coupon.assigned\"]}" | sed -E 's/.*"id":([0-9]+).*/\1/')
+  echo "| $ROUND | none | $RPS | $(p99 without-$ROUND) | – | – | – | – |" >> $OUT/webhook-results.md
+
+  DOWN=$(subscribe "http://127.0.0.1:1/down")
+  sleep 2   # other nodes' subscriber caches (1 s); this node's knows at once
+  RPS=$(run down-$ROUND)
+  EVENTS=$($PSQL -d $DB -c "SELECT count(*) FROM webhook_delivery WHERE subscription_id = $DOWN")
+  echo "| $ROUND | receiver down (outbox only) | $RPS | $(p99 down-$ROUND) | $EVENTS | $EVENTS | – | – |" >> $OUT/webhook-results.md
+  api DELETE /api/v1/webhooks/$DOWN > /dev/null
+
+  HOOK=$(subscribe "http://127.0.0.1:$RPORT/hook")
   sleep 2
   BEFORE=$(curl -fs localhost:$RPORT/count)
   START=$(now_ms)
@@ -63,6 +71,8 @@ for ROUND in 1 2; do
   BACKLOG=$($PSQL -d $DB -c "SELECT count(*) FROM webhook_delivery WHERE subscription_id = $HOOK AND status = 'pending'")
   until [ $(( $(curl -fs localhost:$RPORT/count) - BEFORE )) -ge "$EVENTS" ]; do sleep 0.2; done
   DONE=$(now_ms)
-  echo "| $ROUND | coupon.assigned | $RPS | $(grep -E '^\s+99%' $OUT/webhook-wrk-with-$ROUND.txt | awk '{print $2}') | $EVENTS | $BACKLOG | $(( DONE - END )) ms | $(awk -v e=$EVENTS -v ms=$(( DONE - START )) 'BEGIN{printf "%.0f", e*1000/ms}') |" >> $OUT/webhook-results.md
+  echo "| $ROUND | live receiver | $RPS | $(p99 with-$ROUND) | $EVENTS | $BACKLOG | $(( DONE - END )) ms | $(awk -v e=$EVENTS -v ms=$(( DONE - START )) 'BEGIN{printf "%.0f", e*1000/ms}') |" >> $OUT/webhook-results.md
+  api DELETE /api/v1/webhooks/$HOOK > /dev/null
+  sleep 2
 done
 cat $OUT/webhook-results.md

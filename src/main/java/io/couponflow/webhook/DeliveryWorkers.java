@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(WebhookProperties.class)
 class DeliveryWorkers implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+  private static final long MIN_EMPTY_CLAIM_GAP_NANOS = 100_000_000;
 
   /** A claimed lane: its head (leased) and the pending events after it. */
   record Lane(Delivery head, List<Delivery> events) {}
@@ -80,7 +81,14 @@ class DeliveryWorkers implements SmartLifecycle {
       try {
         List<Lane> lanes = claim();
         if (lanes.isEmpty()) {
+          long idleSince = System.nanoTime();
           signal.await(properties.pollInterval());
+          // every commit of an event wakes a worker; while nothing is claimable (a receiver that is
+          // down, lanes in backoff) look at most ten times a second instead of once per commit
+          long rest = MIN_EMPTY_CLAIM_GAP_NANOS - (System.nanoTime() - idleSince);
+          if (rest > 0) {
+            Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+          }
           continue;
         }
         if (lanes.size() == properties.lanesPerClaim()) {
