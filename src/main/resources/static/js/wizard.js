@@ -39,10 +39,12 @@
         item.hidden = isCode;
         box.disabled = isCode;
       });
-      var error = document.getElementById("column-error");
-      if (error) {
-        error.remove();
-      }
+      ["column-error", "ask-column", "guess-note"].forEach(function (id) {
+        var stale = document.getElementById(id);
+        if (stale) {
+          stale.remove();
+        }
+      });
     }
 
     chips.forEach(function (chip) {
