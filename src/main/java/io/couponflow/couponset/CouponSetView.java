@@ -1,9 +1,13 @@
 package io.couponflow.couponset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
-/** A set as the API shows it, with its counters. total and available are null when unlimited. */
+/**
+ * A set as the API shows it, with its counters, each as {@link Figures} defines it. total and
+ * available are null when unlimited.
+ */
 public record CouponSetView(
     long id,
     String name,
@@ -21,7 +25,20 @@ public record CouponSetView(
     List<ChildSetView> childSets,
     List<WorkflowRef> usedInWorkflows,
     Instant expiresAt,
-    long expired) {
+    long expired,
+    long leaked,
+    long redeemedByOthers,
+    Double conversion) {
 
-  public record WorkflowRef(long workflowId) {}
+  /** A workflow whose Assign coupon step draws from the set: its id, name and status (draft, active or paused). */
+  public record WorkflowRef(long workflowId, String name, String status) {
+    public boolean active() {
+      return "active".equals(status);
+    }
+  }
+
+  @JsonIgnore
+  public Figures figures() {
+    return new Figures(total, assigned, available, sent, redeemed, conversion, leaked, redeemedByOthers, expired);
+  }
 }

@@ -35,6 +35,33 @@ class WorkflowPages {
 
   record Row(Workflow workflow, Map<String, Long> runs) {}
 
+  /** A palette entry of the canvas: the node type, its words and icon, and the node a drop adds. */
+  record NodeType(String type, String label, String icon, String hint) {
+    public WorkflowForm.NodeForm blank() {
+      return WorkflowForm.NodeForm.blank(type);
+    }
+  }
+
+  static final List<NodeType> NODE_TYPES = List.of(
+      new NodeType(AssignCouponNode.TYPE, "Assign coupon", "%", "A code from a set"),
+      new NodeType(SendEmailNode.TYPE, "Send email", "✉", "An email, code included"),
+      new NodeType(SendWebContentNode.TYPE, "Send web content", "▣", "A popup in the shop"),
+      new NodeType(WaitNode.TYPE, "Wait", "◷", "A pause before the next step"));
+
+  /** Where a validation error points: the node index and its field, from a field such as nodes[2].subject. */
+  record NodeError(int index, String field, String message) {
+    static NodeError of(ApiException e) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("nodes\\[(\\d+)]\\.?(.*)")
+          .matcher(e.field() == null ? "" : e.field());
+      if (!m.matches()) {
+        return null;
+      }
+      // the page shows the message at the node, so "node 2 (send-email): " would only repeat it
+      String message = e.getMessage().replaceFirst("^node \\d+ \\([a-z-]+\\): ", "");
+      return new NodeError(Integer.parseInt(m.group(1)), m.group(2), message);
+    }
+  }
+
   @GetMapping("/workflows")
   String list(Model model) {
     List<Row> rows = workflows.list(PageRequest.of(PageRequest.MAX_LIMIT, null)).items().stream()
@@ -105,7 +132,20 @@ class WorkflowPages {
       if (contact == null) {
         throw ApiException.invalid("previewContactId", "No contact " + form.getPreviewContactId());
       }
-      model.addAttribute("rendered", workflows.preview(form.toRequest(), contact));
+      // a workflow not yet named or triggered still previews its messages
+      // the preview shows messages with a placeholder code, so which child set a contact draws from
+      // does not change it: a split test still being filled in previews like a plain assign step
+      WorkflowRequest request = form.toRequest();
+      request = new WorkflowRequest(request.name(), request.trigger(), request.nodes().stream()
+          .map(n -> n instanceof AssignCouponNode a && a.split() != null
+              ? new AssignCouponNode(a.couponSetId(), null, a.variable(), a.onExhausted(), a.fallbackCode()) : n)
+          .toList());
+      request = new WorkflowRequest(request.name() == null || request.name().isBlank() ? "Preview" : request.name(),
+          request.trigger().event() == null || request.trigger().event().isBlank() ? new Trigger("preview") : request.trigger(),
+          request.nodes());
+      model.addAttribute("rendered", workflows.preview(request, contact));
+      model.addAttribute("from", emails.from());
+      model.addAttribute("to", contact.email());
     } catch (ApiException e) {
       model.addAttribute("previewError", e.getMessage());
     }
@@ -115,15 +155,17 @@ class WorkflowPages {
   private static void edit(WorkflowForm form, String action) {
     List<WorkflowForm.NodeForm> nodes = form.getNodes();
     if (action.startsWith("add:")) {
-      WorkflowForm.NodeForm node = new WorkflowForm.NodeForm();
-      node.setType(action.substring(4));
-      if (node.getType().equals(WaitNode.TYPE)) {
-        node.setDuration("PT1H");
+      String type = action.substring(4);
+      if (NODE_TYPES.stream().anyMatch(t -> t.type().equals(type))) {
+        nodes.add(WorkflowForm.NodeForm.blank(type));
       }
-      nodes.add(node);
       return;
     }
     String[] parts = action.split(":");
+    if (parts[0].endsWith("-share")) {
+      editShares(nodes, parts);
+      return;
+    }
     int i = parts.length == 2 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
     if (i < 0 || i >= nodes.size()) {
       return;
@@ -144,16 +186,41 @@ class WorkflowPages {
     }
   }
 
+  /** Adds a split row to node i (add-share:i, at most 10) or removes row j (remove-share:i:j, at least 2 stay). */
+  static void editShares(List<WorkflowForm.NodeForm> nodes, String[] parts) {
+    int i = parts.length > 1 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
+    if (i < 0 || i >= nodes.size()) {
+      return;
+    }
+    WorkflowForm.NodeForm node = nodes.get(i);
+    List<WorkflowForm.ShareForm> rows = new java.util.ArrayList<>(node.shareRows());
+    node.setSplitTest(true);
+    if (parts[0].equals("add-share") && rows.size() < WorkflowValidator.MAX_SPLIT_ARMS) {
+      rows.add(new WorkflowForm.ShareForm());
+    } else if (parts[0].equals("remove-share") && parts.length == 3 && parts[2].matches("\\d{1,2}")
+        && rows.size() > 2 && Integer.parseInt(parts[2]) < rows.size()) {
+      rows.remove(Integer.parseInt(parts[2]));
+    }
+    node.setShares(rows);
+  }
+
   private String editor(Model model, Workflow existing, WorkflowForm form, ApiException error) {
     List<CouponSetView> all = sets.list(null, null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
     model.addAttribute("workflow", existing);
     model.addAttribute("title", existing == null ? "New workflow" : existing.name());
     model.addAttribute("form", form);
     model.addAttribute("sets", all);
-    model.addAttribute("nodeTypes", List.of(AssignCouponNode.TYPE, SendEmailNode.TYPE, SendWebContentNode.TYPE, WaitNode.TYPE));
+    Map<String, NodeType> byType = NODE_TYPES.stream()
+        .collect(java.util.stream.Collectors.toMap(NodeType::type, t -> t));
+    form.getNodes().stream().filter(n -> !byType.containsKey(n.getType())).forEach(n -> n.setType(SendEmailNode.TYPE));
+    model.addAttribute("nodeTypes", NODE_TYPES);
+    model.addAttribute("nodeTypeByType", byType);
     if (error != null) {
-      model.addAttribute("error", error.getMessage());
+      NodeError nodeError = NodeError.of(error);
+      model.addAttribute("error", nodeError == null ? error.getMessage()
+          : "Not saved: step " + (nodeError.index() + 1) + " needs a fix (shown below).");
       model.addAttribute("errorField", error.field());
+      model.addAttribute("nodeError", nodeError);
     }
     if (existing != null) {
       model.addAttribute("runs", workflows.runs(existing.id(), null, PageRequest.of(20, null)).items());

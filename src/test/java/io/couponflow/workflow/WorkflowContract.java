@@ -49,6 +49,32 @@ abstract class WorkflowContract extends WorkflowFixtures {
   }
 
   @Test
+  void anEmailArrivesAsHtmlWithAPlainTextAlternativeMadeFromIt() throws Exception {
+    long setId = createMultipleSet("alternative codes", 1).get("id").asLong();
+    String domain = unique("alt").toLowerCase() + ".test";
+    String contact = unique("bea-");
+    putContact(contact, "bea@" + domain, "Bea");
+    String html = "<h1>Welcome, {{contact.firstName}}!</h1><p>Your code: <b>{{coupon}}</b><br>10&nbsp;% off &amp; free shipping.</p>"
+        + "<p><a href=\"https://shop.example/redeem\">Redeem it in our shop</a></p>";
+    String trigger = unique("alt");
+    activeWorkflow(trigger, List.of(assignNode(setId, "stop", null), emailNode("Your code", html)));
+
+    assertThat(event(contact, trigger).status()).isEqualTo(201);
+
+    awaitTrue(Duration.ofSeconds(30), "the email", () -> TestSmtp.messagesFor(domain).size() == 1);
+    MimeMessage mail = TestSmtp.messagesFor(domain).get(0);
+    String code = boldText(mail);
+    assertThat(mail.getContentType()).startsWith("multipart/alternative");
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
+    assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
+    assertThat(part(mail, "text/html")).contains("<b>" + code + "</b>");
+    assertThat(part(mail, "text/plain").strip().replace("\r\n", "\n")).isEqualTo("Welcome, Bea!\n\nYour code: " + code
+        + "\n10 % off & free shipping.\n\nRedeem it in our shop (https://shop.example/redeem)");
+  }
+
+  @Test
   void anUnknownVariableIsRejectedWhenSavingNamingTheNode() {
     long setId = createMultipleSet("typo", 1).get("id").asLong();
     var saved = api.post("/api/v1/workflows", Map.of("name", "typo", "trigger", Map.of("event", unique("ev")),
@@ -92,13 +118,44 @@ abstract class WorkflowContract extends WorkflowFixtures {
     long workflowId = activeWorkflow(unique("ev"), List.of(assignNode(setId, "skip", null),
         emailNode("Hi", "<b>{{coupon}}</b>")));
 
-    assertThat(set(setId).get("usedInWorkflows").get(0).get("workflowId").asLong()).isEqualTo(workflowId);
+    JsonNode use = set(setId).get("usedInWorkflows").get(0);
+    assertThat(use.get("workflowId").asLong()).isEqualTo(workflowId);
+    String name = api.get("/api/v1/workflows/" + workflowId).json().get("name").asString();
+    assertThat(use.get("name").asString()).isEqualTo(name);
+    assertThat(use.get("status").asString()).isEqualTo("active");
     var refused = api.delete("/api/v1/coupon-sets/" + setId);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("type").asString()).endsWith("/coupon-set-in-use");
+    assertThat(refused.json().get("detail").asString()).contains("'" + name + "'");
     assertThat(api.post("/api/v1/workflows/" + workflowId + "/pause", "").json().get("status").asString())
         .isEqualTo("paused");
+    assertThat(set(setId).get("usedInWorkflows").get(0).get("status").asString()).isEqualTo("paused");
     assertThat(api.delete("/api/v1/coupon-sets/" + setId).status()).isEqualTo(204);
+
+    var activated = api.post("/api/v1/workflows/" + workflowId + "/activate", "");
+    assertThat(activated.status()).as(activated.text()).isEqualTo(400);
+    assertThat(activated.json().get("detail").asString())
+        .isEqualTo("The coupon set used by 'Assign coupon' (step 1) was deleted; choose another set");
+    assertThat(activated.json().get("errors").get(0).get("field").asString()).isEqualTo("nodes[0].couponSetId");
+    assertThat(api.get("/api/v1/workflows/" + workflowId).json().get("status").asString()).isEqualTo("paused");
+  }
+
+  @Test
+  void activatingAWorkflowWhoseChildSetWasDeletedSaysSo() {
+    long setId = createMultipleSet("child gone", 1).get("id").asLong();
+    long childId = api.post("/api/v1/coupon-sets/" + setId + "/child-sets", Map.of("name", "vip")).json().get("id").asLong();
+    Map<String, Object> assign = new java.util.HashMap<>(assignNode(setId, "skip", null));
+    assign.put("childSetId", childId);
+    var created = api.post("/api/v1/workflows", Map.of("name", "Child gone", "trigger", Map.of("event", unique("ev")),
+        "nodes", List.of(emailNode("Hi", "<p>Hello</p>"), assign)));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long workflowId = created.json().get("id").asLong();
+    assertThat(api.delete("/api/v1/coupon-sets/" + setId + "/child-sets/" + childId).status()).isEqualTo(204);
+
+    var activated = api.post("/api/v1/workflows/" + workflowId + "/activate", "");
+    assertThat(activated.status()).isEqualTo(400);
+    assertThat(activated.json().get("detail").asString()).isEqualTo("The child set used by 'Assign coupon' (step 2) was"
+        + " deleted; choose another child set, or the whole set");
   }
 
   @Test
