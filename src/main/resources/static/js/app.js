@@ -37,3 +37,99 @@ function selectText(element) {
   selection.removeAllRanges();
   selection.addRange(range);
 }
+
+// Times: the server writes <time datetime="ISO">fallback</time>; here they read in the viewer's zone and
+// language, relative when recent ("3 min ago"), with the exact moment on hover. data-time="day" shows the date only.
+var couponflowTimes = (function () {
+  var exact = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  var dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+  var relative = typeof Intl.RelativeTimeFormat === "function"
+    ? new Intl.RelativeTimeFormat(undefined, { numeric: "auto", style: "short" }) : null;
+  var steps = [["second", 60], ["minute", 60], ["hour", 24]];
+
+  function ago(at, now) {
+    var amount = (at - now) / 1000;
+    if (Math.abs(amount) < 45) {
+      return relative.format(0, "second");
+    }
+    for (var i = 0; i < steps.length; i++) {
+      if (Math.abs(amount) < steps[i][1]) {
+        return relative.format(Math.round(amount), steps[i][0]);
+      }
+      amount /= steps[i][1];
+    }
+    return null;
+  }
+
+  function localise(root) {
+    var now = Date.now();
+    (root || document).querySelectorAll("time[datetime]").forEach(function (el) {
+      var at = new Date(el.getAttribute("datetime"));
+      if (isNaN(at.getTime())) {
+        return;
+      }
+      var full = exact.format(at);
+      el.title = full;
+      if (el.getAttribute("data-time") === "day") {
+        el.textContent = dayOnly.format(at);
+        return;
+      }
+      var recent = relative && el.getAttribute("data-time") !== "exact" ? ago(at, now) : null;
+      el.textContent = recent || full;
+    });
+  }
+
+  return { localise: localise };
+})();
+document.addEventListener("DOMContentLoaded", function () { couponflowTimes.localise(document); });
+document.addEventListener("htmx:load", function (event) { couponflowTimes.localise(event.detail.elt); });
+setInterval(function () { couponflowTimes.localise(document); }, 60000);
+
+// Phone navigation: the Menu button opens and closes the main navigation.
+document.documentElement.classList.add("js");
+document.addEventListener("click", function (event) {
+  var toggle = event.target.closest("#menu-toggle");
+  if (!toggle) {
+    return;
+  }
+  var open = toggle.getAttribute("aria-expanded") !== "true";
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  document.getElementById("main-nav").classList.toggle("open", open);
+});
+document.addEventListener("keydown", function (event) {
+  var toggle = document.getElementById("menu-toggle");
+  if (event.key === "Escape" && toggle && toggle.getAttribute("aria-expanded") === "true") {
+    toggle.setAttribute("aria-expanded", "false");
+    document.getElementById("main-nav").classList.remove("open");
+    toggle.focus();
+  }
+});
+
+// Required fields (data-required="message"): the message shows once the user leaves the field empty (the server
+// says it on submit), never while they are still arriving at it.
+function checkRequired(input) {
+  var empty = input.value.trim() === "";
+  var id = input.id + "-required";
+  var message = document.getElementById(id);
+  input.classList.toggle("invalid", empty);
+  input.setAttribute("aria-invalid", empty ? "true" : "false");
+  if (empty && !message && !document.getElementById(input.id + "-error")) {
+    message = document.createElement("div");
+    message.className = "error";
+    message.id = id;
+    message.textContent = input.getAttribute("data-required");
+    input.insertAdjacentElement("afterend", message);
+    input.setAttribute("aria-describedby", id);
+  } else if (!empty) {
+    [message, document.getElementById(input.id + "-error")].forEach(function (shown) {
+      if (shown) {
+        shown.remove();
+      }
+    });
+  }
+}
+document.addEventListener("focusout", function (event) {
+  if (event.target.matches && event.target.matches("input[data-required]")) {
+    checkRequired(event.target);
+  }
+});

@@ -105,11 +105,19 @@ class WorkflowPages {
       if (contact == null) {
         throw ApiException.invalid("previewContactId", "No contact " + form.getPreviewContactId());
       }
-      model.addAttribute("rendered", workflows.preview(form.toRequest(), contact));
+      model.addAttribute("rendered", workflows.preview(previewable(form.toRequest()), contact));
     } catch (ApiException e) {
       model.addAttribute("previewError", e.getMessage());
     }
     return "workflow/preview :: preview";
+  }
+
+  /** The preview renders the nodes: a name or trigger not typed yet is the Save button's business, not the preview's. */
+  private static WorkflowRequest previewable(WorkflowRequest request) {
+    boolean named = request.name() != null && !request.name().isBlank();
+    boolean triggered = request.trigger() != null && request.trigger().event() != null && !request.trigger().event().isBlank();
+    return named && triggered ? request : new WorkflowRequest(named ? request.name() : "Preview",
+        triggered ? request.trigger() : new Trigger("preview"), request.nodes());
   }
 
   private static void edit(WorkflowForm form, String action) {

@@ -1,0 +1,30 @@
+package io.couponflow.contact;
+
+import io.couponflow.web.NameSource;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** A contact as pages name it: first and last name, else the email address; empty when it has neither. */
+@Component
+class ContactNames implements NameSource {
+  private final ContactService contacts;
+
+  ContactNames(ContactService contacts) {
+    this.contacts = contacts;
+  }
+
+  @Override
+  public String kind() {
+    return "contact";
+  }
+
+  @Override
+  public Optional<String> name(String id) {
+    return contacts.find(id).map(ContactNames::displayName).filter(name -> !name.isEmpty());
+  }
+
+  static String displayName(Contact c) {
+    String full = ((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName())).strip();
+    return !full.isEmpty() ? full : c.email() == null ? "" : c.email();
+  }
+}
