@@ -133,3 +133,41 @@ document.addEventListener("focusout", function (event) {
     checkRequired(event.target);
   }
 });
+
+// The import wizard's file picker: the file input covers the drop zone (so a dropped file lands in it natively);
+// here the zone lights up while a file is dragged over it and names the chosen file.
+document.addEventListener("change", function (event) {
+  if (!event.target.matches || !event.target.matches(".file-drop .file-input")) {
+    return;
+  }
+  var zone = event.target.closest(".file-drop");
+  var file = event.target.files && event.target.files[0];
+  var title = zone.querySelector(".file-drop-title");
+  zone.classList.toggle("chosen", !!file);
+  zone.classList.remove("over", "invalid");
+  if (file) {
+    var size = file.size < 1024 * 1024 ? Math.max(1, Math.round(file.size / 1024)) + " KB"
+      : (file.size / 1024 / 1024).toFixed(1) + " MB";
+    title.textContent = "";
+    var name = document.createElement("strong");
+    name.textContent = file.name;
+    title.appendChild(name);
+    title.appendChild(document.createTextNode(" · " + size + " · choose another or drop it here"));
+  }
+});
+["dragenter", "dragover"].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    var zone = event.target.closest && event.target.closest(".file-drop");
+    if (zone) {
+      zone.classList.add("over");
+    }
+  });
+});
+["dragleave", "drop"].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    var zone = event.target.closest && event.target.closest(".file-drop");
+    if (zone) {
+      zone.classList.remove("over");
+    }
+  });
+});

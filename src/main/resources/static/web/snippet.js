@@ -3,7 +3,8 @@
  *   <script src="https://couponflow.example/web/snippet.js" data-contact-id="CONTACT-ID"
  *           data-contact-signature="HEX HMAC-SHA256 OF CONTACT-ID UNDER THE WEB SECRET" async></script>
  * The shop's server computes the signature when it renders the page; without it nothing is shown.
- * It fetches the contact's pending popups once and shows each with its code and a copy button.
+ * It fetches the contact's pending popups once and shows each; a code the popup's template does not show itself
+ * gets a box with a copy button (never both).
  */
 (function () {
   "use strict";
@@ -56,7 +57,9 @@
     content.innerHTML = item.html;
     box.appendChild(close);
     box.appendChild(content);
-    (item.codes || []).forEach(function (code) {
+    // the code shows once: in the popup's own words when its template shows it, else in a box with a copy button
+    var shown = content.textContent || "";
+    (item.codes || []).filter(function (code) { return shown.indexOf(code) < 0; }).forEach(function (code) {
       var row = el("div", "display:flex;gap:8px;justify-content:center;align-items:center;margin-top:8px");
       var value = el("code", "font:600 18px ui-monospace,Menlo,monospace;background:#efedff;color:#4736c4;"
         + "padding:6px 12px;border-radius:8px", code);

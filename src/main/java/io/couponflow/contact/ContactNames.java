@@ -4,7 +4,7 @@ import io.couponflow.web.NameSource;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** A contact as pages name it: first and last name, else the email address; empty when it has neither. */
+/** A contact as pages name it: first and last name, else the email address, else the shop's id. */
 @Component
 class ContactNames implements NameSource {
   private final ContactService contacts;
@@ -20,11 +20,6 @@ class ContactNames implements NameSource {
 
   @Override
   public Optional<String> name(String id) {
-    return contacts.find(id).map(ContactNames::displayName).filter(name -> !name.isEmpty());
-  }
-
-  static String displayName(Contact c) {
-    String full = ((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName())).strip();
-    return !full.isEmpty() ? full : c.email() == null ? "" : c.email();
+    return contacts.find(id).map(Contact::displayName);
   }
 }

@@ -55,6 +55,11 @@ public class EmailDelivery {
     this.from = from;
   }
 
+  /** Whether emails go out over SMTP (spring.mail.host is set); without it they wait in the outbox. */
+  public boolean smtpConfigured() {
+    return mailSender.getIfAvailable() != null;
+  }
+
   public Result send(OutgoingEmail m) {
     Optional<EmailMessage> earlier = m.runId() == null ? Optional.empty() : emails.findStep(m.runId(), m.nodeIndex());
     if (earlier.isPresent() && !earlier.get().status().equals("sending") && !earlier.get().status().equals("failed")) {

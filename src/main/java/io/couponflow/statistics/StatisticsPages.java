@@ -6,8 +6,6 @@ import io.couponflow.couponset.CouponSetView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,6 @@ class StatisticsPages {
     model.addAttribute("stats", stats);
     Forecast forecast = statistics.forecast(id, childSetId, now);
     model.addAttribute("forecast", forecast);
-    model.addAttribute("runsOut", forecast.runsOutAt() == null ? ""
-        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(forecast.runsOutAt()));
     model.addAttribute("chartJson", JSON.writeValueAsString(chart));
     model.addAttribute("days", window);
     model.addAttribute("windows", WINDOWS);

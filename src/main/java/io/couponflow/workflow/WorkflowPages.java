@@ -41,6 +41,7 @@ class WorkflowPages {
         .map(w -> new Row(w, workflows.runCounts(w.id()))).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("emails", emails.page(null, PageRequest.of(10, null)).stream().limit(10).toList());
+    model.addAttribute("smtpConfigured", emails.smtpConfigured());
     return "workflow/list";
   }
 
