@@ -44,13 +44,14 @@ var couponflowTimes = (function () {
   var exact = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
   var dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
   var relative = typeof Intl.RelativeTimeFormat === "function"
-    ? new Intl.RelativeTimeFormat(undefined, { numeric: "auto", style: "short" }) : null;
+    ? new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }) : null;
+  var english = /^en\b/.test(new Intl.DateTimeFormat().resolvedOptions().locale);
   var steps = [["second", 60], ["minute", 60], ["hour", 24]];
 
   function ago(at, now) {
     var amount = (at - now) / 1000;
     if (Math.abs(amount) < 45) {
-      return relative.format(0, "second");
+      return english ? "just now" : relative.format(0, "second");
     }
     for (var i = 0; i < steps.length; i++) {
       if (Math.abs(amount) < steps[i][1]) {

@@ -4,15 +4,17 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Formatting helpers the templates call as {@code @fmt.date(...)}: one place for how numbers and times read.
@@ -107,28 +109,31 @@ public class UiFormat {
     return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
   }
 
+  /** A piece of a stored text: words, or a moment the page shows as a {@code <time>}. */
+  public record Piece(String text, Instant at) {}
+
   /**
-   * A stored free text (an audit detail, a step's detail) as safe HTML, each ISO instant in it turned into a
-   * {@code <time>} the page localises. Use with {@code th:utext}.
+   * A stored free text (an audit detail, an activity detail) cut where ISO instants stand in it, so the page shows
+   * each as a {@code <time>} in the viewer's zone instead of {@code 2026-11-29T20:15:00.123Z}.
    */
-  public String text(String stored) {
+  public List<Piece> pieces(String stored) {
     if (stored == null) {
-      return "";
+      return List.of();
     }
+    List<Piece> pieces = new ArrayList<>();
     Matcher m = ISO_INSTANT.matcher(stored);
-    StringBuilder html = new StringBuilder();
     int last = 0;
     while (m.find()) {
-      html.append(HtmlUtils.htmlEscape(stored.substring(last, m.start())));
       try {
-        Instant at = java.time.OffsetDateTime.parse(m.group()).toInstant();
-        html.append("<time datetime=\"").append(iso(at)).append("\">").append(date(at)).append("</time>");
+        Instant at = OffsetDateTime.parse(m.group()).toInstant();
+        pieces.add(new Piece(stored.substring(last, m.start()), null));
+        pieces.add(new Piece(date(at), at));
+        last = m.end();
       } catch (DateTimeParseException notAnInstant) {
-        html.append(HtmlUtils.htmlEscape(m.group()));
+        // left in the text as it is
       }
-      last = m.end();
     }
-    html.append(HtmlUtils.htmlEscape(stored.substring(last)));
-    return html.toString();
+    pieces.add(new Piece(stored.substring(last), null));
+    return pieces;
   }
 }

@@ -80,7 +80,7 @@ class WorkflowPages {
       workflows.activate(id);
       redirect.addFlashAttribute("message", "Workflow active: matching events now start runs.");
     } catch (ApiException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", WorkflowWords.problem(e.getMessage()));
     }
     return "redirect:/workflows/" + id;
   }
@@ -91,7 +91,7 @@ class WorkflowPages {
       workflows.pause(id);
       redirect.addFlashAttribute("message", "Workflow paused: no new runs start; runs under way finish.");
     } catch (ApiException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", WorkflowWords.problem(e.getMessage()));
     }
     return "redirect:/workflows/" + id;
   }
@@ -108,7 +108,7 @@ class WorkflowPages {
       }
       model.addAttribute("rendered", workflows.preview(previewable(form.toRequest()), contact));
     } catch (ApiException e) {
-      model.addAttribute("previewError", e.getMessage());
+      model.addAttribute("previewError", WorkflowWords.problem(e.getMessage()));
     }
     return "workflow/preview :: preview";
   }
@@ -161,7 +161,7 @@ class WorkflowPages {
     model.addAttribute("sets", all);
     model.addAttribute("nodeTypes", List.of(AssignCouponNode.TYPE, SendEmailNode.TYPE, SendWebContentNode.TYPE, WaitNode.TYPE));
     if (error != null) {
-      model.addAttribute("error", error.getMessage());
+      model.addAttribute("error", WorkflowWords.problem(error.getMessage()));
       model.addAttribute("errorField", error.field());
     }
     if (existing != null) {

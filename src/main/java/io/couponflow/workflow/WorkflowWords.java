@@ -3,6 +3,8 @@ package io.couponflow.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,6 +75,48 @@ public class WorkflowWords {
 
   public String nodeName(String type) {
     return node(type);
+  }
+
+  /**
+   * A refusal of the validator as the editor shows it: "Step 1 (Assign coupon): choose a coupon set" for the API's
+   * "node 1 (assign-coupon): couponSetId is required".
+   */
+  public static String problem(String message) {
+    if (message == null) {
+      return null;
+    }
+    if (message.startsWith("name is required")) {
+      return "Give the workflow a name.";
+    }
+    if (message.startsWith("trigger.event")) {
+      return "Name the event that starts a run, e.g. signup (letters, digits, _ . : -).";
+    }
+    Matcher node = NODE.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (node.find()) {
+      node.appendReplacement(out, Matcher.quoteReplacement("Step " + node.group(1) + " (" + node(node.group(2)) + ")"));
+    }
+    node.appendTail(out);
+    String text = out.toString();
+    for (Map.Entry<String, String> word : FIELDS.entrySet()) {
+      text = text.replace(word.getKey(), word.getValue());
+    }
+    return text.replaceAll("Coupon set \\d+ does not exist", "its coupon set was deleted: choose another")
+        .replaceAll("Child set \\d+ does not exist", "its child set was deleted: choose another");
+  }
+
+  private static final Pattern NODE = Pattern.compile("node (\\d+) \\(([a-z-]+)\\)");
+  /** Field names and values of the API as the editor's labels say them, longest first. */
+  private static final Map<String, String> FIELDS = new java.util.LinkedHashMap<>();
+
+  static {
+    FIELDS.put("couponSetId is required", "choose a coupon set");
+    FIELDS.put("onExhausted fallback", "“Use a fallback code”");
+    FIELDS.put("couponSetId", "coupon set");
+    FIELDS.put("childSetId", "child set");
+    FIELDS.put("fallbackCode", "fallback code");
+    FIELDS.put("nodes must hold", "A workflow has");
+    FIELDS.put(" is required", " is needed");
   }
 
   private static String capitalized(String wire) {
