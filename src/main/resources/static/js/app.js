@@ -107,34 +107,44 @@ document.addEventListener("keydown", function (event) {
 });
 
 // Required fields (data-required="message"): the message shows once the user leaves the field empty (the server
-// says it on submit), never while they are still arriving at it.
-function checkRequired(input) {
-  var empty = input.value.trim() === "";
+// says it on submit), never while they are still arriving at it. Leaving it for a button shows nothing: the message
+// would push the button away between press and release; the server answers the click anyway.
+document.addEventListener("focusout", function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches("input[data-required]") || input.value.trim() !== "") {
+    return;
+  }
+  var next = event.relatedTarget;
+  if (next && next.closest && next.closest("button, a, summary, input[type=submit]")) {
+    return;
+  }
   var id = input.id + "-required";
-  var message = document.getElementById(id);
-  input.classList.toggle("invalid", empty);
-  input.setAttribute("aria-invalid", empty ? "true" : "false");
-  if (empty && !message && !document.getElementById(input.id + "-error")) {
-    message = document.createElement("div");
+  input.classList.add("invalid");
+  input.setAttribute("aria-invalid", "true");
+  if (!document.getElementById(id) && !document.getElementById(input.id + "-error")) {
+    var message = document.createElement("div");
     message.className = "error";
     message.id = id;
     message.textContent = input.getAttribute("data-required");
     input.insertAdjacentElement("afterend", message);
     input.setAttribute("aria-describedby", id);
-  } else if (!empty) {
-    [message, document.getElementById(input.id + "-error")].forEach(function (shown) {
-      if (shown) {
-        shown.remove();
-      }
-    });
-  }
-}
-document.addEventListener("focusout", function (event) {
-  if (event.target.matches && event.target.matches("input[data-required]")) {
-    checkRequired(event.target);
   }
 });
-
+// Typing a value takes the message away (the page does not move under a click while the user types).
+document.addEventListener("input", function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches("input[data-required]") || input.value.trim() === "") {
+    return;
+  }
+  input.classList.remove("invalid");
+  input.setAttribute("aria-invalid", "false");
+  [input.id + "-required", input.id + "-error"].forEach(function (id) {
+    var shown = document.getElementById(id);
+    if (shown) {
+      shown.remove();
+    }
+  });
+});
 // The import wizard's file picker: the file input covers the drop zone (so a dropped file lands in it natively);
 // here the zone lights up while a file is dragged over it and names the chosen file.
 document.addEventListener("change", function (event) {
