@@ -67,10 +67,22 @@ class PageWalkH2IT extends BrowserTest {
     Files.createDirectories(FULL);
 
     page("coupons", "/coupons");
+    String icon = browser.find("link[rel=icon]").getAttribute("href");
+    var favicon = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(icon)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(favicon.statusCode()).isEqualTo(200);
+    assertThat(favicon.body()).startsWith("<svg");
+    assertThat(browser.text("#sets tr[data-set-id='" + data.summer + "'] .workflows")).isEqualTo("Birthday email");
     page("coupons-code-search", "/coupons?q=" + data.redeemedCode);
     page("set-multiple", "/coupons/" + data.summer);
     page("set-individual", "/coupons/" + data.welcome);
     page("set-new-individual", "/coupons/new");
+    assertThat(browser.all("#name-required")).as("nothing said before the marketer leaves the field").isEmpty();
+    browser.click("#name");
+    browser.click("#maxUses");
+    assertThat(browser.text("#name-required")).contains("Give the set a name");
+    browser.find("#name").sendKeys("Spring sale");
+    assertThat(browser.all("#name-required")).as("typing a name takes the message away").isEmpty();
     page("set-delete", "/coupons/" + data.summer + "/delete");
     page("statistics-multiple", "/coupons/" + data.summer + "/statistics?days=7");
     page("statistics-individual", "/coupons/" + data.welcome + "/statistics?days=7");
@@ -79,14 +91,22 @@ class PageWalkH2IT extends BrowserTest {
     Files.writeString(csv, "Code,Discount,Valid until\nAUT-" + data.tag + "-1,20%,30 Nov\nAUT-" + data.tag
         + "-2,20%,30 Nov\nAUT-" + data.tag + "-3,25%,30 Nov\n");
     browser.find("#file").sendKeys(csv.toString());
+    assertThat(browser.find("#file-drop").getAttribute("class")).contains("chosen");
+    assertThat(browser.text("#file-drop-title")).contains("autumn-codes.csv");
     browser.click("#next-source");
     browser.waitFor(d -> !browser.all("#columns-form").isEmpty());
     check("import-columns");
     page("workflows", "/workflows");
+    assertThat(browser.all("#smtp-hint")).as("mail is configured in tests: no outbox hint").isEmpty();
+    assertThat(browser.text("#workflows")).contains("Assign coupon → Send email").contains("Active");
     page("workflow-edit", "/workflows/" + data.birthday);
+    assertThat(browser.text("#run-summary")).isEqualTo("2 finished");
+    assertThat(browser.text("#runs")).contains("Ana García").contains("Assign coupon: code given");
     page("workflow-new", "/workflows/new");
     page("contacts", "/contacts");
     page("contact-card", "/contacts/" + data.ana);
+    assertThat(browser.text("#activity")).contains("Birthday email").contains("Coupon redeemed");
+    assertThat(browser.find("#activity time").getAttribute("title")).as("the exact moment on hover").matches(".*\\d{4}.*");
     page("api-keys", "/settings/api-keys");
     browser.type("#key-name", "Newsletter tool");
     browser.click("#create-key");
