@@ -40,8 +40,9 @@ class PageWalkH2IT extends BrowserTest {
   private static final Pattern MACHINE_LABEL = Pattern.compile("\\b(assign-coupon|send-email|send-web-content|"
       + "duplicate-in-file|already-exists|too-long|once-per-contact|new-each-time|coupon-set|api-key|inProgress|"
       + "SINGLE|MULTIPLE|FINISHED|ACTIVE|DRAFT)\\b");
+  /** "Workflow 1", "workflow #1", "API key #12": how pages used to name things (names typed by tests are lowercase). */
   private static final Pattern ID_FOR_NAME =
-      Pattern.compile("(?i)\\b(workflow|set|api key|import|run)[ \\t]+#?\\d+\\b|#\\d+\\b");
+      Pattern.compile("\\b(Workflow|Set|API key|Import|Run)[ \\t]+#?\\d+\\b|#\\d+\\b");
   /** Visible text only: what is shown, not scripts, code samples or what the marketer typed into a field. */
   private static final String VISIBLE_TEXT = """
       var skip = "script,style,textarea,pre,template,noscript,.copy-block,dl.examples";
