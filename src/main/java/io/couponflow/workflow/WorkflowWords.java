@@ -1,6 +1,7 @@
 package io.couponflow.workflow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,6 +31,20 @@ public class WorkflowWords {
       Map.entry("queued", "waiting for the contact's next visit"),
       Map.entry("outbox", "kept in the outbox"),
       Map.entry("sent", "sent"));
+  private static final Pattern NODE = Pattern.compile("node (\\d+) \\(([a-z-]+)\\)");
+  /** Field names and values of the API as the editor's labels say them, longest first. */
+  private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put("couponSetId is required", "choose a coupon set");
+    FIELDS.put("onExhausted fallback", "“Use a fallback code”");
+    FIELDS.put("couponSetId", "coupon set");
+    FIELDS.put("childSetId", "child set");
+    FIELDS.put("fallbackCode", "fallback code");
+    FIELDS.put("nodes must hold", "A workflow needs");
+    FIELDS.put(" is required", " is needed");
+  }
+
   /** The order a run summary lists statuses in. */
   private static final List<String> STATUSES = List.of("running", "waiting", "finished", "skipped", "stopped", "failed");
 
@@ -69,12 +84,9 @@ public class WorkflowWords {
     return parts.isEmpty() ? "No runs yet" : String.join(" · ", parts);
   }
 
+  /** {@link #flow} for templates. */
   public String flowOf(List<Node> nodes) {
     return flow(nodes);
-  }
-
-  public String nodeName(String type) {
-    return node(type);
   }
 
   /**
@@ -103,20 +115,6 @@ public class WorkflowWords {
     }
     return text.replaceAll("Coupon set \\d+ does not exist", "its coupon set was deleted: choose another")
         .replaceAll("Child set \\d+ does not exist", "its child set was deleted: choose another");
-  }
-
-  private static final Pattern NODE = Pattern.compile("node (\\d+) \\(([a-z-]+)\\)");
-  /** Field names and values of the API as the editor's labels say them, longest first. */
-  private static final Map<String, String> FIELDS = new java.util.LinkedHashMap<>();
-
-  static {
-    FIELDS.put("couponSetId is required", "choose a coupon set");
-    FIELDS.put("onExhausted fallback", "“Use a fallback code”");
-    FIELDS.put("couponSetId", "coupon set");
-    FIELDS.put("childSetId", "child set");
-    FIELDS.put("fallbackCode", "fallback code");
-    FIELDS.put("nodes must hold", "A workflow has");
-    FIELDS.put(" is required", " is needed");
   }
 
   private static String capitalized(String wire) {
