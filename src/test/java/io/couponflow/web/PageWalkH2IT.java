@@ -24,7 +24,7 @@ import org.openqa.selenium.OutputType;
 /**
  * Walks every page as a marketer sees it, at desktop (1280 px) and phone (390 px) width, over data made through
  * the API (sets of both types, an import with rejected rows, workflows with runs, a contact with activity, a
- * redemption, API keys, audit entries). A page fails on a raw ISO timestamp, a Java toString or key=value, a
+ * redemption, a firing alert, API keys, audit entries). A page fails on a raw ISO timestamp, a Java toString or key=value, a
  * machine label, an id where a name exists, or a horizontal scroll. Saves each page's viewport under
  * docs/screenshots/ and the whole page under target/screenshots/walk/ for a look.
  */
@@ -194,6 +194,9 @@ class PageWalkH2IT extends BrowserTest {
     redemption.put("contactId", f.ana);
     var redeemed = shop.post("/api/v1/redemptions", redemption);
     assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(201);
+    assertThat(api.post("/api/v1/coupon-sets/" + f.summer + "/alerts", Map.of("kind", "available-below", "threshold", 20))
+        .status()).isEqualTo(201);
+    assertThat(api.post("/api/v1/coupon-sets/" + f.summer + "/alerts/evaluate", "").status()).isIn(200, 202, 204);
     return f;
   }
 
