@@ -5,7 +5,6 @@ import io.couponflow.web.PageController;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,11 +63,9 @@ class AuditPages {
     // a target id only narrows a kind: without one, the page shows everything
     String target = type == null || targetId == null || targetId.isBlank() ? null : targetId;
     PageResponse<AuditEntry> page = audit.page(type, target, PageRequest.of(PAGE_SIZE, cursor));
-    Map<String, Optional<String>> known = new HashMap<>();
     List<Row> rows = page.items().stream().map(e -> {
-      Optional<String> name = known.computeIfAbsent(e.targetType() + ":" + e.targetId(),
-          key -> names.find(e.targetType(), e.targetId()));
-      return new Row(e.id(), e.at(), actor(e.actor(), known), e.action(),
+      Optional<String> name = names.find(e.targetType(), e.targetId());
+      return new Row(e.id(), e.at(), actor(e.actor()), e.action(),
           LABELS.getOrDefault(e.action(), e.action()), e.targetType(), e.targetId(),
           name.orElse(goneName(e.targetType())), name.isPresent() || "web-secret".equals(e.targetType()) ? link(e.targetType(), e.targetId()) : null,
           e.detail());
@@ -84,14 +81,13 @@ class AuditPages {
   }
 
   /** "admin" for a signed-in user, "API key “Shop”", or "Couponflow" for background work. */
-  private String actor(String stored, Map<String, Optional<String>> known) {
+  private String actor(String stored) {
     if (stored == null || stored.equals("system")) {
       return "Couponflow";
     }
     if (stored.startsWith("apikey:")) {
       String id = stored.substring("apikey:".length());
-      return known.computeIfAbsent("api-key:" + id, key -> names.find("api-key", id))
-          .map(name -> "API key “" + name + "”").orElse("A deleted API key");
+      return names.find("api-key", id).map(name -> "API key “" + name + "”").orElse("A deleted API key");
     }
     return stored.startsWith("user:") ? stored.substring("user:".length()) : stored;
   }

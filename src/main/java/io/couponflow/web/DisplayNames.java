@@ -1,18 +1,24 @@
 package io.couponflow.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The names pages show instead of ids, as {@code @names.workflow(id)} in templates: one place that asks each
- * feature's {@link NameSource}. A page with many rows asks again for the same id; the lookups are by key.
+ * feature's {@link NameSource}. A page with many rows names the same few things again and again (a contact's
+ * 200 activity entries, two workflows): each is looked up once per request.
  */
 @Component("names")
 public class DisplayNames {
+  private static final String KNOWN = DisplayNames.class.getName() + ".known";
+
   private final Map<String, NameSource> byKind;
 
   DisplayNames(List<NameSource> sources) {
@@ -21,7 +27,22 @@ public class DisplayNames {
 
   public Optional<String> find(String kind, Object id) {
     NameSource source = byKind.get(kind);
-    return source == null || id == null ? Optional.empty() : source.name(String.valueOf(id));
+    if (source == null || id == null) {
+      return Optional.empty();
+    }
+    String key = String.valueOf(id);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return source.name(key);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Optional<String>> known =
+        (Map<String, Optional<String>>) request.getAttribute(KNOWN, RequestAttributes.SCOPE_REQUEST);
+    if (known == null) {
+      known = new HashMap<>();
+      request.setAttribute(KNOWN, known, RequestAttributes.SCOPE_REQUEST);
+    }
+    return known.computeIfAbsent(kind + ":" + key, k -> source.name(key));
   }
 
   /** A workflow's name, or "A deleted workflow". */
