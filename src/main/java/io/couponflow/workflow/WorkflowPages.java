@@ -58,7 +58,6 @@ class WorkflowPages {
       }
       // the page shows the message at the node, so "Step 2 (Send email): " would only repeat it
       String message = WorkflowWords.problem(e.getMessage()).replaceFirst("^Step \\d+ \\([^)]*\\): ", "");
-      message = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
       return new NodeError(Integer.parseInt(m.group(1)), m.group(2), message);
     }
   }

@@ -42,7 +42,6 @@ public class WorkflowWords {
     FIELDS.put("childSetId", "child set");
     FIELDS.put("fallbackCode", "fallback code");
     FIELDS.put("nodes must hold", "A workflow needs");
-    FIELDS.put(" is required", " is needed");
   }
 
   /** The order a run summary lists statuses in. */
