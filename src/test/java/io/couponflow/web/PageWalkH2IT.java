@@ -26,12 +26,14 @@ import org.openqa.selenium.OutputType;
  * the API (sets of both types, an import with rejected rows, workflows with runs, a contact with activity, a
  * redemption, a firing alert, API keys, audit entries). A page fails on a raw ISO timestamp, a Java toString or key=value, a
  * machine label, an id where a name exists, or a horizontal scroll. Saves each page's viewport under
- * docs/screenshots/ and the whole page under target/screenshots/walk/ for a look.
+ * target/screenshots/walk/; {@code -Dscreenshots.docs=true} saves them under docs/screenshots/ instead (the ones the
+ * README shows), {@code -Dscreenshots.full=true} also the whole page under target/screenshots/walk-full/ for a look.
  */
 @OnH2
 class PageWalkH2IT extends BrowserTest {
-  static final Path DOCS = Path.of("docs", "screenshots");
-  static final Path FULL = Browser.SCREENSHOTS.resolve("walk");
+  static final Path SHOTS = Boolean.getBoolean("screenshots.docs") ? Path.of("docs", "screenshots")
+      : Browser.SCREENSHOTS.resolve("walk");
+  static final Path FULL = Boolean.getBoolean("screenshots.full") ? Browser.SCREENSHOTS.resolve("walk-full") : null;
 
   private static final Pattern ISO_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}");
@@ -64,8 +66,10 @@ class PageWalkH2IT extends BrowserTest {
   @Test
   void everyPageReadsInWordsAndFitsAPhone() throws Exception {
     Fixture data = createData();
-    Files.createDirectories(DOCS);
-    Files.createDirectories(FULL);
+    Files.createDirectories(SHOTS);
+    if (FULL != null) {
+      Files.createDirectories(FULL);
+    }
 
     page("coupons", "/coupons");
     String icon = browser.find("link[rel=icon]").getAttribute("href");
@@ -282,10 +286,13 @@ class PageWalkH2IT extends BrowserTest {
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
   }
 
-  /** The viewport for the docs; the whole page (up to 4,000 px) for a look at what is below it. */
+  /** The viewport; when asked, the whole page too (up to 4,000 px) for a look at what is below it. */
   private void save(String name) {
     try {
-      Files.write(DOCS.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(SHOTS.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+      if (FULL == null) {
+        return;
+      }
       long width = (Long) browser.driver.executeScript("return window.innerWidth");
       long height = (Long) browser.driver.executeScript("return document.documentElement.scrollHeight");
       metrics((int) width, (int) Math.min(height, 4000), width < 700);
