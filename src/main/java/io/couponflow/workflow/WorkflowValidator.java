@@ -81,13 +81,14 @@ class WorkflowValidator {
       if (share.weight() < 1 || share.weight() > MAX_SPLIT_WEIGHT) {
         throw invalid(i, "split", where + ": weights are whole numbers from 1 to " + MAX_SPLIT_WEIGHT);
       }
-      if (!seen.add(share.childSetId())) {
-        throw invalid(i, "split", where + ": child set " + share.childSetId() + " is in the split twice");
-      }
+      io.couponflow.couponset.ChildSet child;
       try {
-        sets.requireChild(a.couponSetId(), share.childSetId());
+        child = sets.requireChild(a.couponSetId(), share.childSetId());
       } catch (ApiException notFound) {
         throw invalid(i, "split", where + ": " + notFound.getMessage());
+      }
+      if (!seen.add(share.childSetId())) {
+        throw invalid(i, "split", where + ": child set " + child.name() + " (" + share.childSetId() + ") is in the split twice");
       }
     }
   }
