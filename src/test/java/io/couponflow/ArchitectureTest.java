@@ -37,7 +37,7 @@ class ArchitectureTest {
             "io.couponflow.couponset..", "io.couponflow.code..", "io.couponflow.assignment..",
             "io.couponflow.importing..", "io.couponflow.workflow..", "io.couponflow.contact..",
             "io.couponflow.delivery..", "io.couponflow.redemption..", "io.couponflow.statistics..",
-            "io.couponflow.alert..", "io.couponflow.web..", "io.couponflow.security..")
+            "io.couponflow.alert..", "io.couponflow.web..", "io.couponflow.security..", "io.couponflow.webhook..")
         .check(CLASSES);
   }
 

@@ -35,7 +35,10 @@ class AuditPages {
       Map.entry("workflow.activated", "Activated workflow"),
       Map.entry("workflow.paused", "Paused workflow"),
       Map.entry("workflow.deleted", "Deleted workflow"),
-      Map.entry("web-secret.rotated", "Rotated web secret"));
+      Map.entry("web-secret.rotated", "Rotated web secret"),
+      Map.entry("webhook.created", "Created webhook"),
+      Map.entry("webhook.updated", "Changed webhook"),
+      Map.entry("webhook.deleted", "Deleted webhook"));
 
   /**
    * One entry as the page shows it: the actor and the target by name, targetLink null when there is nothing to
@@ -97,6 +100,7 @@ class AuditPages {
       case "coupon-set" -> "A deleted set";
       case "workflow" -> "A deleted workflow";
       case "api-key" -> "A deleted API key";
+      case "webhook" -> "A deleted webhook";
       case "web-secret" -> "Web secret";
       default -> targetType.replace('-', ' ');
     };
@@ -109,6 +113,7 @@ class AuditPages {
       case "workflow" -> "/workflows/" + targetId;
       case "api-key" -> "/settings/api-keys";
       case "web-secret" -> "/settings/web-snippet";
+      case "webhook" -> "/settings/webhooks/" + targetId;
       default -> null;
     };
   }

@@ -119,6 +119,7 @@ class PageWalkH2IT extends BrowserTest {
     assertThat(browser.all("#created-key button[data-copy='#secret']")).as("a copy button for the new key").hasSize(1);
     check("api-key-created");
     page("web-snippet", "/settings/web-snippet");
+    page("webhooks", "/settings/webhooks");
     page("audit-log", "/settings/audit-log");
     page("not-found", "/coupons/999999999");
 
