@@ -45,9 +45,12 @@ class PageWalkH2IT extends BrowserTest {
   /** "Workflow 1", "workflow #1", "API key #12": how pages used to name things (names typed by tests are lowercase). */
   private static final Pattern ID_FOR_NAME =
       Pattern.compile("\\b(Workflow|Set|API key|Import|Run)[ \\t]+#?\\d+\\b|#\\d+\\b");
-  /** Visible text only: what is shown, not scripts, code samples or what the marketer typed into a field. */
+  /**
+   * Visible text only: what is shown, not scripts, code samples, literals set in code type (a coupon code, an event
+   * name such as coupon-set.exhausted, a header format) or what the marketer typed into a field.
+   */
   private static final String VISIBLE_TEXT = """
-      var skip = "script,style,textarea,pre,template,noscript,.copy-block,dl.examples";
+      var skip = "script,style,textarea,pre,template,noscript,code,.code,.copy-block,dl.examples";
       var out = [];
       var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (var n = walker.nextNode(); n; n = walker.nextNode()) {
