@@ -51,6 +51,30 @@ class WorkflowValidator {
     return new WorkflowRequest(request.name().strip(), new Trigger(request.trigger().event()), List.copyOf(nodes));
   }
 
+  /**
+   * Before a saved workflow goes live: every set (and child set) its Assign coupon steps draw from
+   * still exists. A missing one was deleted after the workflow was saved, and the 400 says so in words.
+   */
+  void requireSetsStillExist(List<Node> nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) instanceof AssignCouponNode a && a.couponSetId() != null) {
+        String step = "'Assign coupon' (step " + (i + 1) + ")";
+        if (sets.name(a.couponSetId()).isEmpty()) {
+          throw invalid(i, "couponSetId", "The coupon set used by " + step + " was deleted; choose another set");
+        }
+        if (a.childSetId() != null && sets.childName(a.couponSetId(), a.childSetId()).isEmpty()) {
+          throw invalid(i, "childSetId", "The child set used by " + step + " was deleted; choose another child set,"
+              + " or the whole set");
+        }
+        if (a.splits() && a.split().stream()
+            .anyMatch(share -> share.childSetId() != null && sets.childName(a.couponSetId(), share.childSetId()).isEmpty())) {
+          throw invalid(i, "split", "A child set in the split test of " + step + " was deleted; choose the child sets"
+              + " again");
+        }
+      }
+    }
+  }
+
   /** Every set the nodes draw from, for the active-workflow checks and usedInWorkflows. */
   static final int MAX_SPLIT_ARMS = 10;
   static final int MAX_SPLIT_WEIGHT = 1000;
