@@ -16,9 +16,12 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 JAR=${JAR:-target/couponflow.jar}   # JAR=other.jar compares another build in the same session
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 # run a copy, so a rebuild during a long run cannot pull the jar from under the app
-cp "$JAR" "$OUT/couponflow-bench.jar" && JAR="$OUT/couponflow-bench.jar"
+cp "$JAR" "$OUT/couponflow-bench-$$.jar" && JAR="$OUT/couponflow-bench-$$.jar"
 KEY=bench_key_$RANDOM$RANDOM
 CSV=$OUT/codes-$ROWS.csv
+# databases of this run only: other sessions on the same server run this script too
+RAW_DB=couponflow_import_bench_raw_$$
+APP_DB=couponflow_import_bench_$$
 
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
@@ -40,32 +43,41 @@ fi
 
 BASELINE=""
 if [ "$MODE" = postgres ]; then
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_import_bench_raw WITH (FORCE)" -c "CREATE DATABASE couponflow_import_bench_raw"
-  psql -q -d couponflow_import_bench_raw -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $RAW_DB WITH (FORCE)" -c "CREATE DATABASE $RAW_DB"
+  psql -q -d $RAW_DB -c "CREATE TABLE raw_code (code VARCHAR(64) NOT NULL)" -c "CREATE INDEX raw_code_idx ON raw_code (code)"
   t0=$(now)
-  psql -q -d couponflow_import_bench_raw -c "\\copy raw_code (code) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  psql -q -d $RAW_DB -c "\\copy raw_code (code) FROM '$CSV' WITH (FORMAT csv, HEADER true)"
   t1=$(now)
   BASELINE=$(secs "$t0" "$t1")
   echo "baseline: psql \\copy of $ROWS rows into an indexed table: ${BASELINE}s"
-  psql -q -d postgres -c "DROP DATABASE couponflow_import_bench_raw WITH (FORCE)"
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS couponflow_import_bench WITH (FORCE)" -c "CREATE DATABASE couponflow_import_bench"
-  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/couponflow_import_bench" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+  psql -q -d postgres -c "DROP DATABASE $RAW_DB WITH (FORCE)"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $APP_DB WITH (FORCE)" -c "CREATE DATABASE $APP_DB"
+  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$APP_DB" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
 else
-  rm -rf "$OUT/h2" && mkdir -p "$OUT/h2"
-  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:h2:file:$PWD/$OUT/h2/couponflow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000")
+  rm -rf "$OUT/h2-$$" && mkdir -p "$OUT/h2-$$"
+  DB_ENV=(SPRING_DATASOURCE_URL="jdbc:h2:file:$PWD/$OUT/h2-$$/couponflow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000")
 fi
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-rm -rf "$OUT/imports"
+rm -rf "$OUT/imports-$$"
+LOG=$OUT/app-$MODE-$ROWS.log
 env "${DB_ENV[@]}" SERVER_PORT=$PORT COUPONFLOW_API_KEY=$KEY COUPONFLOW_ADMIN_PASSWORD=bench-password \
-  COUPONFLOW_IMPORTS_DIR="$OUT/imports" COUPONFLOW_MAX_UPLOAD_SIZE=4GB \
-  java -Xmx$HEAP -jar "$JAR" >"$OUT/app-$MODE.log" 2>&1 &
+  COUPONFLOW_IMPORTS_DIR="$OUT/imports-$$" COUPONFLOW_MAX_UPLOAD_SIZE=4GB \
+  java -Xmx$HEAP -jar "$JAR" >"$LOG" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+cleanup() {
+  kill $APP 2>/dev/null || true
+  rm -f "$JAR"
+  if [ "$MODE" = postgres ]; then
+    wait $APP 2>/dev/null || true
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS $APP_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
 BASE=http://127.0.0.1:$PORT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 600); do   # a loaded machine has taken nearly 4 minutes to start the app
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $APP 2>/dev/null || { echo "the app did not start; see $OUT/app-$MODE.log"; exit 1; }
+  kill -0 $APP 2>/dev/null || { echo "the app did not start; see $LOG"; exit 1; }
   sleep 1
 done
 AUTH="Authorization: apiKey $KEY"
@@ -78,9 +90,12 @@ IMPORT=$(curl -sf -X POST "$BASE/api/v1/imports" -H "$AUTH" -F type=coupons -F c
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 t_uploaded=$(now)
 PEAK=0
+PROGRESS=$OUT/progress-$MODE-$ROWS.txt   # what the API said while it ran: seconds, phase, percent, rows read
+: > "$PROGRESS"
 while true; do
   STATE=$(curl -sf --max-time 60 "$BASE/api/v1/imports/$IMPORT" -H "$AUTH") || { sleep 1; continue; }
   STATUS=$(echo "$STATE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+  echo "$(secs "$t0" "$(now)") $(echo "$STATE" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["status"], j.get("phase"), j.get("percent"), j["total"], j["errors"])')" >> "$PROGRESS"
   H=$(heap || echo 0); [ "$H" -gt "$PEAK" ] && PEAK=$H
   case "$STATUS" in finished|error|cancelled) break ;; esac
   sleep 0.5
@@ -88,10 +103,11 @@ done
 t1=$(now)
 TOTAL_S=$(secs "$t0" "$t1")
 # H2 makes a big commit visible before it has finished writing it: let the job end before stopping the app
-for _ in $(seq 1 120); do grep -q "Import $IMPORT attempt\|Import $IMPORT failed" "$OUT/app-$MODE.log" && break; sleep 1; done
+for _ in $(seq 1 120); do grep -q "Import $IMPORT attempt\|Import $IMPORT failed" "$LOG" && break; sleep 1; done
 echo "app ($MODE, -Xmx$HEAP): upload ${ROWS} rows $(secs "$t0" "$t_uploaded")s, upload+import until $STATUS ${TOTAL_S}s, peak heap used ${PEAK} MB"
 echo "import: $STATE"
-grep -o "Import $IMPORT attempt.*\|Import $IMPORT failed.*" "$OUT/app-$MODE.log" || true
+echo "progress as the API showed it (every 0.5 s): $PROGRESS"
+grep -o "Import $IMPORT attempt.*\|Import $IMPORT failed.*" "$LOG" || true
 curl -sf "$BASE/api/v1/imports/$IMPORT/errors" -H "$AUTH" | head -3 || true
 if [ -n "$BASELINE" ]; then
   echo "ratio (raw COPY time / API import time, higher is better, target >= 0.5): $(python3 -c "print(f'{$BASELINE / $TOTAL_S:.2f}')")"

@@ -137,10 +137,12 @@ public class CodePool {
   /**
    * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
    * code_value, code_key, status, import_id, created_at) as free codes queued under
-   * {@code childKey}, in the caller's transaction; returns how many.
+   * {@code childKey}, in the caller's transaction; returns how many. {@code with} (null when
+   * unused) holds WITH clauses the select reads, run in the same statement; only where the dialect
+   * {@link SqlDialect#hasReturning() has RETURNING} (PostgreSQL: data-modifying CTEs).
    */
-  public long addImported(String select, Map<String, ?> params, long importId, long childKey) {
-    return table.insertImported(select, params, importId, childKey);
+  public long addImported(String with, String select, Map<String, ?> params, long importId, long childKey) {
+    return table.insertImported(with, select, params, importId, childKey);
   }
 
   /**

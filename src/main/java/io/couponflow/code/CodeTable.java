@@ -127,15 +127,19 @@ class CodeTable {
   /**
    * Inserts the codes {@code select} yields (columns coupon_set_id, child_set_id, code_value,
    * code_key, status, import_id, created_at) and queues each under {@code childKey}; returns how
-   * many. PostgreSQL does both in one statement; H2 finds the new rows again by their import_id.
+   * many. PostgreSQL does both in one statement (after the caller's WITH clauses, if any); H2 finds
+   * the new rows again by their import_id.
    */
-  long insertImported(String select, Map<String, ?> params, long importId, long childKey) {
+  long insertImported(String with, String select, Map<String, ?> params, long importId, long childKey) {
     String insert = "INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at) "
         + select;
     if (dialect.hasReturning()) {
-      return jdbc.sql("WITH inserted AS (" + insert + " RETURNING id, coupon_set_id) "
+      return jdbc.sql("WITH " + (with == null ? "" : with + ", ") + "inserted AS (" + insert + " RETURNING id, coupon_set_id) "
               + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
           .params(params).param("childKey", childKey).update();
+    }
+    if (with != null) {
+      throw new IllegalArgumentException("WITH clauses need RETURNING, which " + dialect + " lacks");
     }
     long inserted = jdbc.sql(insert).params(params).update();
     long queued = jdbc.sql("""

@@ -60,11 +60,6 @@ class H2Dialect implements SqlDialect {
   }
 
   @Override
-  public String importedCodesOrder() {
-    return "line_no";
-  }
-
-  @Override
   public boolean holdSetForNewCodes(long couponSetId, Long childSetId) {
     // H2 keeps the foreign key from code to coupon_set: each insert locks the set row itself
     return jdbc.sql("SELECT id FROM coupon_set WHERE id = ?").param(couponSetId).query(Long.class).optional().isPresent()
@@ -113,17 +108,6 @@ class H2Dialect implements SqlDialect {
 
   @Override
   public void allowLargeSorts() {
-    // H2 sorts in the JVM; nothing to tune per transaction
-  }
-
-  @Override
-  public String bytewise(String column) {
-    return column;
-  }
-
-  @Override
-  public int sortSlices() {
-    // embedded H2 sorts in this JVM: keep each sort to a slice of the rows
-    return 16;
+    // H2 sorts a big result in a temporary file on its own; nothing to tune per transaction
   }
 }

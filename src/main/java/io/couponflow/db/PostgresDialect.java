@@ -67,11 +67,6 @@ class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public String importedCodesOrder() {
-    return "code_key";
-  }
-
-  @Override
   public boolean holdSetForNewCodes(long couponSetId, Long childSetId) {
     return jdbc.sql("SELECT id FROM coupon_set WHERE id = ? FOR KEY SHARE").param(couponSetId)
         .query(Long.class).optional().isPresent()
@@ -116,16 +111,5 @@ class PostgresDialect implements SqlDialect {
   public void allowLargeSorts() {
     jdbc.sql("SET LOCAL work_mem = '256MB'").update();
     jdbc.sql("SET LOCAL jit = off").update();
-  }
-
-  @Override
-  public String bytewise(String column) {
-    return column + " COLLATE \"C\"";
-  }
-
-  @Override
-  public int sortSlices() {
-    // the server sorts, spilling to its own disk when it must
-    return 1;
   }
 }

@@ -51,15 +51,6 @@ public interface SqlDialect {
   boolean holdSetForNewCodes(long couponSetId, Long childSetId);
 
   /**
-   * The ORDER BY of an import's final insert (over import_staging columns). PostgreSQL inserts in
-   * code_key order, in the column's own collation, so the unique index grows at its right edge
-   * instead of at random pages: 9.9M codes went in 2.7 times faster (docs/benchmarks.md), and the
-   * set's codes are then handed out in that order. H2 keeps file order (its sort would live in
-   * the application's heap).
-   */
-  String importedCodesOrder();
-
-  /**
    * Appends rows to a table as fast as the database takes them: {@code COPY} on PostgreSQL, one
    * JDBC batch on H2. Values are Long, Integer, String or null. Joins the caller's transaction if
    * there is one; otherwise the rows are committed when this returns.
@@ -71,15 +62,6 @@ public interface SqlDialect {
 
   /** Lets the statements of the current transaction sort big sets in memory (PostgreSQL: work_mem, no JIT). */
   void allowLargeSorts();
-
-  /**
-   * In how many slices a big set-based search should run: 1 where the database sorts on its own
-   * disk (PostgreSQL), more where a sort lives in the application's heap (H2 in-process).
-   */
-  int sortSlices();
-
-  /** {@code column} compared byte by byte, which sorts and groups faster than a locale's collation. */
-  String bytewise(String column);
 
   /** The dialect of the database behind {@code dataSource}. */
   static SqlDialect forDatabase(DataSource dataSource) {

@@ -1,7 +1,9 @@
 package io.couponflow.importing;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -34,12 +36,16 @@ final class CodeFile implements AutoCloseable {
   private final CSVParser parser;
   private final RecordLimitReader limit;
   private final Iterator<CSVRecord> records;
+  private final CountingInputStream bytes;
+  private final long size;
   private long linesBefore;
 
-  private CodeFile(CSVParser parser, RecordLimitReader limit) {
+  private CodeFile(CSVParser parser, RecordLimitReader limit, CountingInputStream bytes, long size) {
     this.parser = parser;
     this.limit = limit;
     this.records = parser.iterator();
+    this.bytes = bytes;
+    this.size = size;
   }
 
   static CodeFile open(Path file, FileLayout layout) throws IOException {
@@ -50,14 +56,16 @@ final class CodeFile implements AutoCloseable {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    Reader reader = new PushbackReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16));
+    CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
+    Reader reader = new PushbackReader(new BufferedReader(new InputStreamReader(bytes, decoder), 1 << 16));
     try {
       int first = reader.read();
       if (first != -1 && first != BOM) {
         ((PushbackReader) reader).unread(first);
       }
       RecordLimitReader limited = new RecordLimitReader(reader, maxRecordChars);
-      return new CodeFile(CSVParser.builder().setReader(limited).setFormat(layout.format()).get(), limited);
+      return new CodeFile(CSVParser.builder().setReader(limited).setFormat(layout.format()).get(), limited, bytes,
+          Files.size(file));
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;
@@ -81,12 +89,54 @@ final class CodeFile implements AutoCloseable {
     }
   }
 
+  /**
+   * How much of the file was read, 0 to 100: bytes handed to the parser over the file's size (the
+   * reader runs ahead of the parser by at most its buffers, 64 KB and a few KB).
+   */
+  int percentRead() {
+    return size == 0 ? 100 : (int) Math.min(100, bytes.count * 100 / size);
+  }
+
   @Override
   public void close() {
     try {
       parser.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
     }
   }
 

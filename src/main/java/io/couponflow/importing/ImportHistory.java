@@ -17,13 +17,27 @@ class ImportHistory implements ImportHistorySection {
 
   /**
    * One import as the history shows it; setName is null once the set was deleted; childSetId is the
-   * child set it went into (null: the set itself), childName null once that child set was deleted.
+   * child set it went into (null: the set itself), childName null once that child set was deleted;
+   * phase and percent are the running import's (percent null where it cannot be known).
    */
   record Row(long id, long setId, String setName, Long childSetId, String childName, String fileName, String status,
       long total, long success, long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt,
-      String failure) {
+      String failure, String phase, Integer percent) {
     public boolean running() {
       return "queued".equals(status) || "inProgress".equals(status);
+    }
+
+    /** What the running import is doing, in a marketer's words. */
+    public String activity() {
+      if ("queued".equals(status)) {
+        return "Queued";
+      }
+      return switch (phase == null ? "" : phase) {
+        case "reading" -> "Reading file";
+        case "checking" -> "Checking for duplicates";
+        case "adding" -> "Adding codes";
+        default -> "Importing";
+      };
     }
   }
 
@@ -46,7 +60,8 @@ class ImportHistory implements ImportHistorySection {
         i.childSetId() == null ? null
             : childNames.computeIfAbsent(i.childSetId(), id -> sets.childName(i.couponSetId(), id).orElse(null)),
         i.fileName(), i.status(), i.total(), i.success(),
-        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure())).toList();
+        i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure(),
+        i.phase(), i.percent())).toList();
     boolean running = rows.stream().anyMatch(Row::running);
     model.addAttribute("imports", rows);
     model.addAttribute("importsRunning", running);

@@ -20,7 +20,9 @@ record ImportRecord(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    String failure) {
+    String failure,
+    ImportPhase phase,
+    Integer filePercent) {
 
   /** How the audit log names an import: "Import of “codes.csv”". */
   static String describe(String fileName) {
@@ -34,6 +36,7 @@ record ImportRecord(
   ImportView view() {
     return new ImportView(id, type, status.wire(), origin, couponSetId, childSetId, fileName, total, success, errors,
         status == ImportStatus.FINISHED ? "/api/v1/imports/" + id + "/errors" : null, createdAt, startedAt, finishedAt,
-        status == ImportStatus.ERROR ? failure : null);
+        status == ImportStatus.ERROR ? failure : null, status == ImportStatus.IN_PROGRESS && phase != null ? phase.wire() : null,
+        status == ImportStatus.IN_PROGRESS && phase != null ? phase.percent(filePercent) : null);
   }
 }

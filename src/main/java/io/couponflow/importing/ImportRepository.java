@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class ImportRepository {
   private static final String COLUMNS = """
       id, type, status, origin, coupon_set_id, child_set_id, file_name, source_format, delimiter_char, has_header,
-      code_column, total, success, errors, attempt, created_at, started_at, finished_at, failure""";
+      code_column, total, success, errors, attempt, created_at, started_at, finished_at, failure, phase, file_percent""";
 
   private final JdbcClient jdbc;
 
@@ -64,7 +64,7 @@ class ImportRepository {
       int next = current.get() + 1;
       int updated = jdbc.sql("""
               UPDATE import_job SET status = 'inProgress', attempt = ?, total = 0, success = 0, errors = 0,
-                                    started_at = COALESCE(started_at, ?)
+                                    phase = 'reading', file_percent = 0, started_at = COALESCE(started_at, ?)
               WHERE id = ? AND attempt = ? AND status IN ('queued', 'inProgress')""")
           .params(next, Timestamps.bind(now), id, current.get()).update();
       if (updated == 1) {
@@ -73,10 +73,21 @@ class ImportRepository {
     }
   }
 
-  /** Records progress; false when the import was cancelled or another attempt took it over. */
-  boolean progress(long id, int attempt, long total, long errors) {
-    return jdbc.sql("UPDATE import_job SET total = ?, errors = ? WHERE id = ? AND status = 'inProgress' AND attempt = ?")
-        .params(total, errors, id, attempt).update() == 1;
+  /**
+   * Records progress while the file is read: rows so far, rejected ones among them, and how much
+   * of the file that is; false when the import was cancelled or another attempt took it over.
+   */
+  boolean progress(long id, int attempt, long total, long errors, int percentRead) {
+    return jdbc.sql("""
+            UPDATE import_job SET total = ?, errors = ?, file_percent = ?
+            WHERE id = ? AND status = 'inProgress' AND attempt = ?""")
+        .params(total, errors, percentRead, id, attempt).update() == 1;
+  }
+
+  /** The attempt moves on to {@code phase}; false when the import was cancelled or taken over. */
+  boolean phase(long id, int attempt, ImportPhase phase) {
+    return jdbc.sql("UPDATE import_job SET phase = ? WHERE id = ? AND status = 'inProgress' AND attempt = ?")
+        .params(phase.wire(), id, attempt).update() == 1;
   }
 
   /** Locks the row until the transaction ends; true when this attempt may still apply the import. */
@@ -88,7 +99,8 @@ class ImportRepository {
 
   void finish(long id, int attempt, long total, long success, long errors, Instant now) {
     int updated = jdbc.sql("""
-            UPDATE import_job SET status = 'finished', total = ?, success = ?, errors = ?, finished_at = ?
+            UPDATE import_job SET status = 'finished', total = ?, success = ?, errors = ?, finished_at = ?,
+                                  phase = NULL, file_percent = NULL
             WHERE id = ? AND status = 'inProgress' AND attempt = ?""")
         .params(total, success, errors, Timestamps.bind(now), id, attempt).update();
     if (updated != 1) {
@@ -99,14 +111,14 @@ class ImportRepository {
   boolean fail(long id, int attempt, String failure, Instant now) {
     String text = failure == null ? "" : failure.length() > 1000 ? failure.substring(0, 1000) : failure;
     return jdbc.sql("""
-            UPDATE import_job SET status = 'error', failure = ?, finished_at = ?
+            UPDATE import_job SET status = 'error', failure = ?, finished_at = ?, phase = NULL, file_percent = NULL
             WHERE id = ? AND status = 'inProgress' AND attempt = ?""")
         .params(text, Timestamps.bind(now), id, attempt).update() == 1;
   }
 
   boolean cancel(long id, Instant now) {
     return jdbc.sql("""
-            UPDATE import_job SET status = 'cancelled', finished_at = ?
+            UPDATE import_job SET status = 'cancelled', finished_at = ?, phase = NULL, file_percent = NULL
             WHERE id = ? AND status IN ('queued', 'inProgress')""")
         .params(Timestamps.bind(now), id).update() == 1;
   }
@@ -119,6 +131,7 @@ class ImportRepository {
         rs.getString("origin"), rs.getLong("coupon_set_id"), rs.getObject("child_set_id", Long.class),
         rs.getString("file_name"), layout, rs.getInt("code_column"), rs.getLong("total"), rs.getLong("success"),
         rs.getLong("errors"), rs.getInt("attempt"), Timestamps.read(rs, "created_at"),
-        Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("failure"));
+        Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("failure"),
+        ImportPhase.fromWire(rs.getString("phase")), rs.getObject("file_percent", Integer.class));
   }
 }

@@ -87,21 +87,25 @@ class ImportRunner {
       ImportStaging.Tally staged;
       try (CodeFile file = CodeFile.open(files.pathOf(importId), record.layout())) {
         staged = new FileStager(staging, batchSize).stage(importId, attempt, file, record.layout().hasHeader(),
-            record.codeColumn(), (total, errors) -> {
+            record.codeColumn(), (total, errors, percentRead) -> {
               listener.afterBatch(importId, total);
               if (stopping.now()) {
                 throw new NodeStopping.JobReleasedException("Import " + importId + " attempt " + attempt
                     + " released at row " + total + ": this node is stopping; another node resumes it");
               }
-              return imports.progress(importId, attempt, total, errors);
+              return imports.progress(importId, attempt, total, errors, percentRead);
             });
       }
       if (staged != null) {
         long stagedAt = System.nanoTime();
         staging.analyze();
-        tx.executeWithoutResult(status -> staging.markDuplicatesInFile(importId, attempt));
+        if (staging.marksDuplicatesFirst() && imports.phase(importId, attempt, ImportPhase.CHECKING)) {
+          tx.executeWithoutResult(status -> staging.markDuplicatesInFile(importId, attempt));
+        }
         long dedupedAt = System.nanoTime();
-        apply(record, attempt);
+        if (imports.phase(importId, attempt, ImportPhase.ADDING)) {
+          apply(record, attempt, staged);
+        }
         log.info("Import {} attempt {}: {} rows staged in {} ms, duplicates found in {} ms, applied in {} ms", importId,
             attempt, staged.total(), (stagedAt - startedAt) / 1_000_000, (dedupedAt - stagedAt) / 1_000_000,
             (System.nanoTime() - dedupedAt) / 1_000_000);
@@ -136,7 +140,7 @@ class ImportRunner {
   }
 
   /** The one transaction that makes an import's codes appear, all at once, at most once. */
-  private void apply(ImportRecord record, int attempt) {
+  private void apply(ImportRecord record, int attempt, ImportStaging.Tally staged) {
     long importId = record.id();
     for (int round = 1; ; round++) {
       try {
@@ -149,15 +153,16 @@ class ImportRunner {
                 + " was deleted while the import ran. None of its codes were added.");
             return;
           }
-          staging.markAlreadyExisting(importId, attempt);
-          long added = staging.insertAccepted(importId, attempt, record.couponSetId(), record.childSetId(), clock.instant());
+          ImportStaging.Tally tally = staging.apply(importId, attempt, record.couponSetId(), record.childSetId(),
+              clock.instant());
+          if (tally.total() != staged.total()) {
+            throw new IllegalStateException("import " + importId + " staged " + staged.total() + " rows but sorted out "
+                + tally.total());
+          }
+          long added = tally.success();
           if (added > 0) {
             counters.add(record.couponSetId(), record.childSetId() == null ? 0 : record.childSetId(),
                 new Counters(added, 0, 0, 0));
-          }
-          ImportStaging.Tally tally = staging.tally(importId, attempt);
-          if (tally.success() != added) {
-            throw new IllegalStateException("import " + importId + " counted " + tally.success() + " but added " + added);
           }
           imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());
           audit.record("import.finished", "coupon-set", record.couponSetId(), record.describe() + ": "
@@ -175,13 +180,13 @@ class ImportRunner {
     }
   }
 
-  /** Once an import is over its file goes; staging keeps only a finished import's rejected rows. */
+  /** Once an import is over its file and staging rows go; a finished import keeps its error report. */
   private void tidyUp(ImportRecord current) {
-    if (current.status() == ImportStatus.FINISHED) {
-      staging.keepErrorsOnly(current.id(), current.attempt());
-      files.delete(current.id());
-    } else if (current.status().isOver()) {
+    if (current.status().isOver()) {
       staging.clear(current.id());
+      if (current.status() != ImportStatus.FINISHED) {
+        staging.clearErrors(current.id());
+      }
       files.delete(current.id());
     }
   }

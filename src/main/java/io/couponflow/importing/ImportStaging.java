@@ -4,26 +4,34 @@ import io.couponflow.code.CodePool;
 import io.couponflow.code.RejectReason;
 import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The staging rows of imports: filled by bulk insert while a file is read, checked with set-based
- * statements, then turned into codes with one INSERT ... SELECT. Rows are keyed by import and
- * attempt, so a runner that was taken over cannot mix its rows into its successor's.
+ * The staging rows of imports: filled by bulk insert while a file is read, then sorted out with
+ * set-based statements into codes and rejected rows (the error report, kept in
+ * {@code import_error}). Rows are keyed by import and attempt, so a runner that was taken over
+ * cannot mix its rows into its successor's. On PostgreSQL the staging table is unlogged and has no
+ * index: one statement sorts an import's rows once and routes each to {@code code} or
+ * {@code import_error}. On H2 duplicates are marked first, in slices that keep each sort small.
  */
 @Repository
 class ImportStaging {
-  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason", "bucket");
-  /** Staged candidates are spread over this many buckets by key; a database sorts them in {@link SqlDialect#sortSlices()} slices. */
-  static final int BUCKETS = 16;
+  private static final List<String> COLUMNS = List.of("import_id", "attempt", "line_no", "code_value", "code_key", "reason");
   private static final int REPORT_PAGE = 5000;
+  private static final int DUPLICATE_BATCH = 1000;
+  /** H2 sorts in the heap: the duplicate search sorts a sixteenth of an import's rows at a time. */
+  static final int SLICES = 16;
 
   /** Rows of one attempt, and how many of them were rejected. */
   record Tally(long total, long errors) {
@@ -33,11 +41,13 @@ class ImportStaging {
   }
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final SqlDialect dialect;
   private final CodePool codes;
 
-  ImportStaging(JdbcClient jdbc, SqlDialect dialect, CodePool codes) {
+  ImportStaging(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect, CodePool codes) {
     this.jdbc = jdbc;
+    this.template = template;
     this.dialect = dialect;
     this.codes = codes;
   }
@@ -46,7 +56,7 @@ class ImportStaging {
     List<Object[]> values = new ArrayList<>(rows.size());
     for (StagedRow row : rows) {
       values.add(new Object[] {importId, attempt, row.line(), row.value(), row.key(),
-          row.reason() == null ? null : row.reason().wire(), row.key() == null ? 0 : Math.floorMod(row.key().hashCode(), BUCKETS)});
+          row.reason() == null ? null : row.reason().wire()});
     }
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
@@ -57,59 +67,117 @@ class ImportStaging {
   }
 
   /**
-   * Every occurrence of a code after its first line in the file is a duplicate-in-file. One sort
-   * of the import's rows; call in a transaction (PostgreSQL gets the memory to sort them at once).
+   * True when duplicates within the file are found by {@link #markDuplicatesInFile} before the
+   * final transaction (H2); PostgreSQL finds them inside {@link #apply}, in the same sort.
+   */
+  boolean marksDuplicatesFirst() {
+    return !dialect.hasReturning();
+  }
+
+  /**
+   * H2: every occurrence of a code after its first line in the file is a duplicate-in-file. The
+   * attempt's candidates are read in key order, in {@link #SLICES} slices by a hash of the key: H2
+   * sorts a result in the application's heap, and a million rows at once filled a 256 MB heap. A
+   * row whose key equals the previous row's is marked, in batches.
    */
   void markDuplicatesInFile(long importId, int attempt) {
-    dialect.allowLargeSorts();
-    int slices = Math.max(1, Math.min(BUCKETS, dialect.sortSlices()));
-    String sql = """
-        MERGE INTO import_staging s
-        USING (SELECT line_no FROM (
-                 SELECT line_no, ROW_NUMBER() OVER (PARTITION BY %s ORDER BY line_no) AS occurrence
-                 FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-                   AND MOD(bucket, :slices) = :slice) ranked
-               WHERE occurrence > 1) d
-        ON s.import_id = :id AND s.attempt = :attempt AND s.line_no = d.line_no
-        WHEN MATCHED THEN UPDATE SET reason = :reason""".formatted(dialect.bytewise("code_key"));
-    for (int slice = 0; slice < slices; slice++) {
-      jdbc.sql(sql)
-          .param("id", importId).param("attempt", attempt).param("slices", slices).param("slice", slice)
-          .param("reason", RejectReason.DUPLICATE_IN_FILE.wire())
-          .update();
-    }
+    template.execute((ConnectionCallback<Void>) connection -> {
+      try (PreparedStatement read = connection.prepareStatement("""
+              SELECT line_no, code_key FROM import_staging WHERE import_id = ? AND attempt = ? AND reason IS NULL
+                AND ORA_HASH(code_key, ?) = ?
+              ORDER BY code_key, line_no""");
+          PreparedStatement mark = connection.prepareStatement("""
+              UPDATE import_staging SET reason = ? WHERE import_id = ? AND attempt = ? AND line_no = ?""")) {
+        int pending = 0;
+        for (int slice = 0; slice < SLICES; slice++) {
+          read.setLong(1, importId);
+          read.setInt(2, attempt);
+          read.setInt(3, SLICES - 1);
+          read.setInt(4, slice);
+          try (ResultSet rows = read.executeQuery()) {
+            String previous = null;
+            while (rows.next()) {
+              String key = rows.getString(2);
+              if (key.equals(previous)) {
+                mark.setString(1, RejectReason.DUPLICATE_IN_FILE.wire());
+                mark.setLong(2, importId);
+                mark.setInt(3, attempt);
+                mark.setLong(4, rows.getLong(1));
+                mark.addBatch();
+                if (++pending == DUPLICATE_BATCH) {
+                  mark.executeBatch();
+                  pending = 0;
+                }
+              }
+              previous = key;
+            }
+          }
+        }
+        if (pending > 0) {
+          mark.executeBatch();
+        }
+      }
+      return null;
+    });
   }
 
-  /** Codes that exist in any set, compared by key (case-insensitive). Run in the final transaction. */
-  void markAlreadyExisting(long importId, int attempt) {
-    dialect.allowLargeSorts();
-    jdbc.sql("""
-            UPDATE import_staging SET reason = :reason
-            WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-              AND %s""".formatted(CodePool.keyExistsCondition("import_staging.code_key")))
-        .param("id", importId).param("attempt", attempt).param("reason", RejectReason.ALREADY_EXISTS.wire())
-        .update();
-  }
-
-  /** Inserts the accepted rows as free codes of the set, in the database's fastest order; returns how many. */
-  long insertAccepted(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
+  /**
+   * Sorts out the staged rows of an attempt, in the caller's (final) transaction: rejected rows
+   * (the file's own rejects, later occurrences of a code within the file, codes that exist in any
+   * set, compared case-insensitively) go to the error report, the others become free codes of the
+   * set. Returns the tally; its {@code success} is the number of codes added.
+   */
+  Tally apply(long importId, int attempt, long couponSetId, Long childSetId, Instant now) {
     Map<String, Object> params = new HashMap<>();
     params.put("setId", couponSetId);
     params.put("childId", childSetId);
     params.put("id", importId);
     params.put("attempt", attempt);
     params.put("now", Timestamps.bind(now));
-    return codes.addImported("""
+    params.put("duplicate", RejectReason.DUPLICATE_IN_FILE.wire());
+    params.put("exists", RejectReason.ALREADY_EXISTS.wire());
+    long childKey = childSetId == null ? 0L : childSetId;
+    dialect.allowLargeSorts();
+    String codeColumns = """
         SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
-               CAST(:now AS TIMESTAMP WITH TIME ZONE)
-        FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-        ORDER BY""" + " " + dialect.importedCodesOrder(), params, importId, childSetId == null ? 0L : childSetId);
-  }
-
-  Tally tally(long importId, int attempt) {
-    return jdbc.sql("SELECT COUNT(*), COUNT(reason) FROM import_staging WHERE import_id = ? AND attempt = ?")
-        .params(importId, attempt)
-        .query((rs, n) -> new Tally(rs.getLong(1), rs.getLong(2))).single();
+               CAST(:now AS TIMESTAMP WITH TIME ZONE)""";
+    long added;
+    if (dialect.hasReturning()) {
+      // one sort of the attempt's rows by key then line: a row is a duplicate when the row before it
+      // has its key; a first occurrence is looked up in code in key order (neighbouring index pages).
+      // Codes are inserted in that same order, so the unique index grows at its right edge.
+      String sorted = """
+          sorted AS MATERIALIZED (
+            SELECT s.line_no, s.code_value, s.code_key,
+                   CASE WHEN s.reason IS NOT NULL THEN s.reason
+                        WHEN s.code_key = LAG(s.code_key) OVER (ORDER BY s.code_key, s.line_no) THEN :duplicate
+                        WHEN %s THEN :exists END AS verdict
+            FROM import_staging s WHERE s.import_id = :id AND s.attempt = :attempt
+            ORDER BY s.code_key, s.line_no),
+          rejected AS (
+            INSERT INTO import_error (import_id, line_no, code_value, reason)
+            SELECT :id, line_no, code_value, verdict FROM sorted WHERE verdict IS NOT NULL)"""
+          .formatted(CodePool.keyExistsCondition("s.code_key"));
+      added = codes.addImported(sorted, codeColumns + " FROM sorted WHERE verdict IS NULL", params, importId, childKey);
+    } else {
+      jdbc.sql("""
+              UPDATE import_staging SET reason = :exists
+              WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+                AND %s""".formatted(CodePool.keyExistsCondition("import_staging.code_key")))
+          .params(params).update();
+      jdbc.sql("""
+              INSERT INTO import_error (import_id, line_no, code_value, reason)
+              SELECT import_id, line_no, code_value, reason FROM import_staging
+              WHERE import_id = :id AND attempt = :attempt AND reason IS NOT NULL""")
+          .params(params).update();
+      // file order: the primary key's order, so H2 needs no sort (its sorts live in the heap)
+      added = codes.addImported(null, codeColumns + """
+           FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
+          ORDER BY line_no""", params, importId, childKey);
+    }
+    long errors = jdbc.sql("SELECT COUNT(*) FROM import_error WHERE import_id = ?").param(importId)
+        .query(Long.class).single();
+    return new Tally(added + errors, errors);
   }
 
   /** The rejected rows of a finished import in line order, read page by page. */
@@ -117,8 +185,8 @@ class ImportStaging {
     long after = 0;
     while (true) {
       List<StagedRow> page = jdbc.sql("""
-              SELECT line_no, code_value, reason FROM import_staging
-              WHERE import_id = ? AND reason IS NOT NULL AND line_no > ?
+              SELECT line_no, code_value, reason FROM import_error
+              WHERE import_id = ? AND line_no > ?
               ORDER BY line_no LIMIT ?""")
           .params(importId, after, REPORT_PAGE)
           .query((rs, n) -> new StagedRow(rs.getLong(1), rs.getString(2), null, reasonOf(rs.getString(3))))
@@ -131,18 +199,56 @@ class ImportStaging {
     }
   }
 
-  /** After the codes are in: keep only the rejected rows of the winning attempt (the error report). */
-  void keepErrorsOnly(long importId, int attempt) {
-    jdbc.sql("DELETE FROM import_staging WHERE import_id = ? AND (attempt <> ? OR reason IS NULL)")
-        .params(importId, attempt).update();
-  }
-
+  /**
+   * Deletes an import's staging rows. On PostgreSQL, when no other import has rows there and none
+   * is using the table this instant, the table is truncated instead: a million-row delete costs a
+   * second or two and leaves the table's pages to vacuum, a truncate neither.
+   */
   void clear(long importId) {
+    if (dialect.isPostgres() && truncatedWhenOnlyMine(importId)) {
+      return;
+    }
     jdbc.sql("DELETE FROM import_staging WHERE import_id = ?").param(importId).update();
   }
 
+  private boolean truncatedWhenOnlyMine(long importId) {
+    return Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) connection -> {
+      if (!connection.getAutoCommit()) {
+        return false; // inside someone's transaction: a plain DELETE
+      }
+      connection.setAutoCommit(false);
+      try (var statement = connection.createStatement()) {
+        // NOWAIT: another import staging or applying right now keeps the table; fall back to DELETE
+        statement.execute("LOCK TABLE import_staging IN ACCESS EXCLUSIVE MODE NOWAIT");
+        boolean others;
+        try (var rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM import_staging WHERE import_id <> " + importId + ")")) {
+          rows.next();
+          others = rows.getBoolean(1);
+        }
+        if (!others) {
+          statement.execute("TRUNCATE import_staging");
+        }
+        connection.commit();
+        return !others;
+      } catch (java.sql.SQLException lockNotAvailable) {
+        connection.rollback();
+        return false;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }));
+  }
+
+  /** An import that did not finish has no error report (it ran into none, as far as anyone knows). */
+  void clearErrors(long importId) {
+    jdbc.sql("DELETE FROM import_error WHERE import_id = ?").param(importId).update();
+  }
+
+  /** The rows an import holds: staged ones and, once it finished, its error report. */
   long count(long importId) {
-    return jdbc.sql("SELECT COUNT(*) FROM import_staging WHERE import_id = ?").param(importId).query(Long.class).single();
+    return jdbc.sql("SELECT (SELECT COUNT(*) FROM import_staging WHERE import_id = :id)"
+            + " + (SELECT COUNT(*) FROM import_error WHERE import_id = :id)")
+        .param("id", importId).query(Long.class).single();
   }
 
   private static RejectReason reasonOf(String wire) {

@@ -7,6 +7,7 @@ import io.couponflow.db.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,12 +21,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Random files through the real parser, rules and set-based staging SQL (on an embedded H2, no
- * Spring) give the counts and the error report of a simple model that reads the lines one by one.
+ * Spring) give the counts, the error report and the codes added of a simple model that reads the
+ * lines one by one.
  */
 class ImportCountsProperties {
   private static final SingleConnectionDataSource DB = new SingleConnectionDataSource(
@@ -60,15 +63,14 @@ class ImportCountsProperties {
     Path file = Files.createTempFile("import-property", ".csv");
     try {
       Files.writeString(file, render(generated, prefix), StandardCharsets.UTF_8);
-      ImportStaging staging = new ImportStaging(JDBC, SqlDialect.forDatabase(DB), CodePool.forDataSource(DB));
+      ImportStaging staging = new ImportStaging(JDBC, new JdbcTemplate(DB), SqlDialect.forDatabase(DB), CodePool.forDataSource(DB));
       ImportStaging.Tally staged;
       try (CodeFile codeFile = CodeFile.open(file, FileLayout.csv(',', generated.header()))) {
         staged = new FileStager(staging, generated.batchSize())
-            .stage(importId, 1, codeFile, generated.header(), generated.twoColumns() ? 1 : 0, (total, errors) -> true);
+            .stage(importId, 1, codeFile, generated.header(), generated.twoColumns() ? 1 : 0, (total, errors, read) -> true);
       }
       staging.markDuplicatesInFile(importId, 1);
-      staging.markAlreadyExisting(importId, 1);
-      ImportStaging.Tally tally = staging.tally(importId, 1);
+      ImportStaging.Tally tally = staging.apply(importId, 1, SET_ID, null, Instant.now());
       List<String> report = new ArrayList<>();
       staging.forEachError(importId, row -> report.add(row.line() + "|" + row.reason().wire()));
 
@@ -78,6 +80,8 @@ class ImportCountsProperties {
       assertThat(tally.errors()).isEqualTo(model.errors().size());
       assertThat(tally.success()).isEqualTo(model.total() - model.errors().size());
       assertThat(report).containsExactlyElementsOf(model.errors());
+      assertThat(JDBC.sql("SELECT COUNT(*) FROM code WHERE import_id = ?").param(importId).query(Long.class).single())
+          .isEqualTo(tally.success());
     } finally {
       Files.deleteIfExists(file);
     }

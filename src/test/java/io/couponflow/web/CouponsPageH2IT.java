@@ -27,6 +27,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A marketer on the Coupons page in real Chromium: create, search, filter, edit, delete, export, API keys. */
 @OnH2
@@ -40,6 +41,9 @@ class CouponsPageH2IT extends ApiTest {
 
   @Autowired
   ConfigurableApplicationContext context;
+
+  @Autowired
+  JdbcClient jdbc;
 
   private Browser browser;
 
@@ -85,6 +89,39 @@ class CouponsPageH2IT extends ApiTest {
 
   @Test
   @Order(2)
+  void aRunningImportShowsItsPhaseAndHowMuchOfTheFileIsRead() {
+    long setId = createMultipleSet(unique("running import"), 0).get("id").asLong();
+    // an import row as a runner leaves it mid-file; no job runs it, the test moves it along
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO import_job (type, status, origin, coupon_set_id, file_name, source_format, delimiter_char,
+                                    has_header, code_column, total, errors, attempt, phase, file_percent, created_at, started_at)
+            VALUES ('coupons', 'inProgress', 'app', ?, 'black-friday.csv', 'csv', ',', TRUE, 0, 4120000, 12, 1,
+                    'reading', 41, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+        .param(setId).update(keys, "id");
+    long importId = keys.getKey().longValue();
+    try {
+      browser.open("/coupons");
+      var row = browser.find("tr[data-import-id='" + importId + "']");
+      assertThat(row.getText()).contains("Reading file 41%").contains("4,120,000");
+      assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".progress > span")).getAttribute("style"))
+          .contains("width: 41%");
+      browser.screenshots("import-reading");
+
+      jdbc.sql("UPDATE import_job SET phase = 'adding' WHERE id = ?").param(importId).update();
+      browser.open("/coupons");
+      row = browser.find("tr[data-import-id='" + importId + "']");
+      assertThat(row.getText()).contains("Adding codes").doesNotContain("%");
+      assertThat(row.findElements(org.openqa.selenium.By.cssSelector(".progress.indeterminate"))).hasSize(1);
+      browser.screenshots("import-adding");
+    } finally {
+      jdbc.sql("UPDATE import_job SET status = 'cancelled', phase = NULL, file_percent = NULL, finished_at = CURRENT_TIMESTAMP"
+          + " WHERE id = ?").param(importId).update();
+    }
+  }
+
+  @Test
+  @Order(3)
   void creatingAnIndividualSetRefusesBadInputInlineAndKeepsWhatWasTyped() {
     String taken = unique("TAKEN");
     createSingleSet("Taken elsewhere", taken, null);
@@ -121,7 +158,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void searchingACodeShowsItsSetAndStatus() {
     long setId = createMultipleSet("Spring sale " + unique(""), 0).get("id").asLong();
     List<String> codes = codeValues(unique("SPRING"), 3);
@@ -145,7 +182,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theFilterShowsOnlyTheChosenType() {
     createSingleSet("Filter single " + unique(""), unique("FS"), 5L);
     createMultipleSet("Filter multiple " + unique(""), 2);
@@ -170,7 +207,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void editingKeepsWhatWasTypedWhenRefusedAndSavesWhenValid() {
     long id = createSingleSet("Edit me " + unique(""), unique("EDIT"), 10L).get("id").asLong();
 
@@ -191,7 +228,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void deletingASetInUseIsRefusedWithTheReasonAndAnotherIsDeleted() {
     long used = createMultipleSet("Used by workflow " + unique(""), 1).get("id").asLong();
     long spare = createMultipleSet("Spare set " + unique(""), 1).get("id").asLong();
@@ -222,7 +259,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void exportingUnusedCodesDownloadsExactlyTheUnusedOnes() throws Exception {
     long id = createMultipleSet("Export " + unique(""), 0).get("id").asLong();
     List<String> codes = codeValues(unique("EXP"), 4);
@@ -244,7 +281,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void childSetsAreCreatedAndDeletedOnTheSetPage() {
     long id = createMultipleSet("Children " + unique(""), 3).get("id").asLong();
     browser.open("/coupons/" + id);
@@ -268,7 +305,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void anApiKeyIsShownOnceWorksAndStopsWorkingWhenRevoked() {
     browser.open("/settings/api-keys");
     browser.click("#create-key");
@@ -293,7 +330,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theListPagesThroughManySetsKeepingTheSearch() {
     String campaign = unique("Campaign");
     for (int i = 0; i < CouponListPages.PAGE_SIZE + 1; i++) {
@@ -311,7 +348,7 @@ class CouponsPageH2IT extends ApiTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void theAuditLogShowsWhoDidWhatToASetWithNamesEscaped() throws Exception {
     String name = "Audited <b>" + unique("") + "</b>";
     long id = createMultipleSet(name, 0).get("id").asLong();
