@@ -1,5 +1,6 @@
 package io.couponflow.assignment;
 
+import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeFields;
 import io.couponflow.db.MultiRow;
 import io.couponflow.db.SqlDialect;
@@ -23,7 +24,7 @@ class AssignmentRepository {
   private static final String COLUMNS = """
       a.id, a.coupon_set_id, a.child_set_id, a.code_child_key, a.code_id, a.code, a.contact_id, a.workflow_id,
       a.status, a.assigned_at, a.sent_at, a.redeemed_at, a.released_at,
-      (SELECT c.fields FROM code c WHERE c.id = a.code_id) AS code_fields""";
+      """ + CodePool.fieldsColumn("a.code_id") + " AS code_fields";
 
   /** An idempotency key stored earlier, with the assignment it answered. */
   record Replay(String requestHash, Assignment assignment) {}

@@ -165,6 +165,14 @@ public class CodePool {
   }
 
   /**
+   * An SQL value for another feature's query: the per-code fields (JSON text, or NULL) of the code
+   * whose id is in {@code codeIdColumn} (a column of that query, not input).
+   */
+  public static String fieldsColumn(String codeIdColumn) {
+    return CodeTable.fieldsOf(codeIdColumn);
+  }
+
+  /**
    * An SQL condition for another feature's set-based statement: true when a code exists, in any
    * set, whose key is in {@code keyColumn} (a column or expression of that statement, not input).
    */

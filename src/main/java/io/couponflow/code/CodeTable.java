@@ -154,6 +154,11 @@ class CodeTable {
     return inserted;
   }
 
+  /** A value for another feature's query: the fields of the code whose id is in {@code codeIdColumn}. */
+  static String fieldsOf(String codeIdColumn) {
+    return "(SELECT c.fields FROM code c WHERE c.id = " + codeIdColumn + ")";
+  }
+
   /** A condition for another feature's set-based statement: a code with the key in {@code keyColumn} exists. */
   static String keyExists(String keyColumn) {
     return "EXISTS (SELECT 1 FROM code c WHERE c.code_key = " + keyColumn + ")";
