@@ -1,6 +1,8 @@
 package io.couponflow.redemption;
 
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -23,13 +25,18 @@ class RedemptionController {
   @PostMapping("/api/v1/redemptions")
   @Operation(summary = "Report a used code: 201 recorded, 200 same order again, 404 unknown code, "
       + "409 single-use code already redeemed by another order")
-  ResponseEntity<Redemption> redeem(@Valid @RequestBody RedeemRequest request) {
+  @ApiResponse(responseCode = "201", description = "Recorded")
+  @ApiResponse(responseCode = "200", description = "This order had already redeemed the code: the earlier redemption")
+  @ProblemResponse(status = 404, type = "not-found", when = "no set has the code")
+  @ProblemResponse(status = 409, type = "code-already-redeemed", when = "a single-use code was redeemed by another order")
+  ResponseEntity<Redemption> redeemCode(@Valid @RequestBody RedeemRequest request) {
     RedemptionService.Result result = service.redeem(request);
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.redemption());
   }
 
   @GetMapping("/api/v1/redemptions/{id}")
-  Redemption get(@PathVariable long id) {
+  @Operation(summary = "A redemption")
+  Redemption getRedemption(@PathVariable long id) {
     return service.get(id);
   }
 }
