@@ -52,8 +52,8 @@ class AssignmentHandlerMapping extends AbstractHandlerMapping {
     HandlerMethod found = assign;
     if (found == null) {
       found = mappings.orderedStream().flatMap(m -> m.getHandlerMethods().values().stream())
-          .filter(m -> m.getBeanType() == AssignmentController.class && m.getMethod().getName().equals("assign"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("AssignmentController.assign is not mapped"))
+          .filter(m -> m.getBeanType() == AssignmentController.class && m.getMethod().getName().equals("assignCoupon"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("AssignmentController.assignCoupon is not mapped"))
           .createWithResolvedBean();
       assign = found;
     }

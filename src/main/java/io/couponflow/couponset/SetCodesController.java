@@ -63,7 +63,7 @@ class SetCodesController {
   @GetMapping(value = "/export", produces = "text/csv")
   @Operation(summary = "Stream the set's codes as CSV (code,status,childSetId,createdAt)")
   @ApiResponse(responseCode = "200", description = "The CSV file",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
   ResponseEntity<StreamingResponseBody> exportCodes(@PathVariable long id,
       @Parameter(schema = @Schema(allowableValues = {"available", "assigned", "sent", "redeemed"}))
       @RequestParam(required = false) String status) {

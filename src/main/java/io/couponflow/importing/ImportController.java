@@ -124,7 +124,7 @@ class ImportController {
   @GetMapping(value = "/{id}/errors", produces = "text/csv")
   @Operation(summary = "The rejected rows of a finished import: line,value,reason (line: physical, 1-based, header included)")
   @ApiResponse(responseCode = "200", description = "The CSV file",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
   @ProblemResponse(status = 409, type = "import-not-finished", when = "the import is still queued or running")
   ResponseEntity<StreamingResponseBody> getImportErrors(@PathVariable long id) {
     return ErrorReportCsv.download(service, id, "import-" + id + "-errors.csv");
