@@ -9,7 +9,6 @@ import io.couponflow.common.ApiException;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
-import io.couponflow.couponset.SetCounters;
 import io.couponflow.redemption.RedemptionRepository.CodeRef;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,18 +36,16 @@ public class RedemptionService {
   private final AssignmentService assignments;
   private final CodePool codes;
   private final CouponSetService sets;
-  private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RedemptionService(RedemptionRepository redemptions, AssignmentService assignments, CodePool codes,
-      CouponSetService sets, SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+      CouponSetService sets, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.redemptions = redemptions;
     this.assignments = assignments;
     this.codes = codes;
     this.sets = sets;
-    this.counters = counters;
     this.tx = tx;
     this.events = events;
     this.clock = clock;
@@ -123,7 +120,7 @@ public class RedemptionService {
     // listeners before the counter stripe: the lock order of every counting transaction (see AssignmentService)
     events.publishEvent(new RedemptionEvents.CouponRedeemed(id, code.couponSetId(), childKey, workflowId, code.value(),
         request.contactId(), leaked, holder.map(Assignment::sentAt).orElse(null), at));
-    counters.add(code.couponSetId(), childKey, new Counters(0, takenFromPool, 0, 1));
+    sets.count(code.couponSetId(), childKey, new Counters(0, takenFromPool, 0, 1));
     return new Result(redemptions.find(id).orElseThrow(), true);
   }
 
