@@ -115,6 +115,24 @@ class AssignmentRepository {
     return found;
   }
 
+  /** For each of the contacts holding a code of the set in one of the child sets, that child set's key. */
+  Map<String, Long> heldChildKeys(long couponSetId, Collection<Long> childKeys, Collection<String> contactIds) {
+    Map<String, Long> found = new HashMap<>();
+    if (childKeys.isEmpty() || contactIds.isEmpty()) {
+      return found;
+    }
+    List<Object> params = new ArrayList<>(List.of(couponSetId));
+    params.addAll(childKeys);
+    params.addAll(contactIds);
+    jdbc.sql("SELECT contact_id, child_key FROM contact_hold WHERE coupon_set_id = ? AND child_key IN ("
+            + MultiRow.list(childKeys.size()) + ") AND contact_id IN (" + MultiRow.list(contactIds.size()) + ")")
+        .params(params)
+        .query(rs -> {
+          found.putIfAbsent(rs.getString("contact_id"), rs.getLong("child_key"));
+        });
+    return found;
+  }
+
   /** Takes back holds and keys written for assignments that were not made after all (no code left, or lost a race). */
   void forgetUnmade(Collection<Long> assignmentIds) {
     if (assignmentIds.isEmpty()) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,14 @@ public class AssignmentService {
   static ApiException keyReused() {
     return ApiException.unprocessable("idempotency-key-reused", "Idempotency key reused",
         "This Idempotency-Key was already used for this set with a different request body");
+  }
+
+  /**
+   * Which of the child sets each contact already holds a code of (once-per-contact sets keep a hold
+   * per contact): a split test keeps such a contact in that arm. Contacts holding none are absent.
+   */
+  public Map<String, Long> heldChildSets(long couponSetId, Collection<Long> childSetIds, Collection<String> contactIds) {
+    return assignments.heldChildKeys(couponSetId, childSetIds, contactIds);
   }
 
   public Assignment get(long id) {

@@ -15,8 +15,13 @@ public final class Hashing {
 
   /** Lowercase hex SHA-256 of the text. */
   public static String sha256Hex(String text) {
+    return HEX.formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Raw SHA-256 of the bytes. */
+  public static byte[] sha256(byte[] bytes) {
     try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

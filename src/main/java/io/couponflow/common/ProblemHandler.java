@@ -27,11 +27,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    ProblemDetail problem = Problems.of(e.status(), e.slug(), e.title(), e.getMessage());
-    if (e.field() != null) {
-      problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-    }
-    return ResponseEntity.status(e.status()).body(problem);
+    return ResponseEntity.status(e.status()).body(Problems.of(e));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -50,9 +46,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unhandled error", e);
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-            "Something went wrong on our side; nothing was changed by the failed step"));
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.internalError());
   }
 
   @Override

@@ -1,11 +1,11 @@
 package io.couponflow.contact;
 
+import io.couponflow.web.PageController;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Contact search and the contact card with its filterable activity timeline. */
-@Controller
+@PageController
 class ContactPages {
   /** The timeline's types as the card names them; the filter offers these. */
   static final Map<String, String> LABELS = labels();
@@ -47,14 +47,14 @@ class ContactPages {
   String search(@RequestParam(required = false) String q, Model model) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("contacts", contacts.search(q, null, 100));
-    return "contacts/list";
+    return "contact/list";
   }
 
   @GetMapping("/contacts/{id}")
   String card(@PathVariable String id, @RequestParam(required = false) String type, Model model) {
     model.addAttribute("contact", contacts.require(id));
     timeline(id, type, model);
-    return "contacts/card";
+    return "contact/card";
   }
 
   /** htmx asks for the timeline only when the filter changes. */
@@ -63,7 +63,7 @@ class ContactPages {
       @RequestHeader("HX-Request") String htmx, Model model) {
     contacts.require(id);
     timeline(id, type, model);
-    return "contacts/card :: timeline";
+    return "contact/card :: timeline";
   }
 
   private void timeline(String id, String type, Model model) {

@@ -64,6 +64,6 @@ class AddressRateLimitFilter extends OncePerRequestFilter {
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setContentType(MediaType.TEXT_HTML_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    templates.process("login", context, response.getWriter());
+    templates.process("security/login", context, response.getWriter());
   }
 }

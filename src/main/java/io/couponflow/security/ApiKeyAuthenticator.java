@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApiKeyAuthenticator {
+  private static final String SCHEME = "apikey ";
   private static final Duration CACHE_FOR = Duration.ofSeconds(5);
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
   private static final int MAX_CACHED = 10_000;
@@ -27,6 +28,14 @@ class ApiKeyAuthenticator {
   ApiKeyAuthenticator(ApiKeyStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+  }
+
+  /** The key an {@code Authorization: apiKey <key>} header presents, when it is an active key. */
+  Optional<ApiKey> fromHeader(String header) {
+    if (header == null || header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return Optional.empty();
+    }
+    return authenticate(header.substring(SCHEME.length()).strip());
   }
 
   Optional<ApiKey> authenticate(String secret) {

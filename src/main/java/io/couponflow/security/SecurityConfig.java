@@ -32,7 +32,7 @@ class SecurityConfig {
         .requestCache(cache -> cache.disable())
         .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
         .addFilterBefore(new BodySizeLimitFilter(), ApiKeyFilter.class)
-        .addFilterAfter(new RateLimitFilter(limits, limitStore), ApiKeyFilter.class)
+        .addFilterAfter(new RateLimitFilter(new ApiBudget(limits, limitStore)), ApiKeyFilter.class)
         .authorizeHttpRequests(auth -> auth
             // a streamed answer's async and error dispatches were authorised on the way in
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

@@ -5,15 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Messages per form field, shown next to the field; "form" holds a message about the whole form. */
-final class FormErrors {
+public final class FormErrors {
   private final Map<String, String> byField = new LinkedHashMap<>();
 
-  void add(String field, String message) {
+  public void add(String field, String message) {
     byField.putIfAbsent(field, message);
   }
 
   /** A service's refusal, placed on its field when it names one of ours, else on the form. */
-  void add(ApiException e, String... formFields) {
+  public void add(ApiException e, String... formFields) {
     for (String field : formFields) {
       if (field.equals(e.field())) {
         add(field, e.getMessage());
@@ -27,16 +27,16 @@ final class FormErrors {
     add("form", e.getMessage());
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return byField.isEmpty();
   }
 
-  Map<String, String> asMap() {
+  public Map<String, String> asMap() {
     return byField;
   }
 
   /** A positive whole number, null for blank; anything else is reported on {@code field}. */
-  Long positiveOrNull(String field, String raw, String label) {
+  public Long positiveOrNull(String field, String raw, String label) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -52,7 +52,7 @@ final class FormErrors {
     return null;
   }
 
-  void requireName(String name) {
+  public void requireName(String name) {
     if (name == null || name.isBlank()) {
       add("name", "Give the set a name your team will recognise, e.g. \"Black Friday 20%\"");
     } else if (name.strip().length() > 200) {

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * does the work, a repeat (a double click, a resent form) gets the first result back instead of a second
  * creation, so both answers show the same thing. Kept in the session, a few per user, briefly.
  */
-final class OnceOnlyForms {
+public final class OnceOnlyForms {
   private static final String ATTRIBUTE = OnceOnlyForms.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int KEPT = 20;
@@ -33,7 +33,7 @@ final class OnceOnlyForms {
 
   private OnceOnlyForms() {}
 
-  static String issue(HttpSession session) {
+  public static String issue(HttpSession session) {
     byte[] bytes = new byte[18];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -47,7 +47,7 @@ final class OnceOnlyForms {
    * An action that throws leaves the token unused, so the form can be corrected and sent again.
    */
   @SuppressWarnings("unchecked")
-  static <T> Optional<T> once(HttpSession session, String token, Instant now, Supplier<T> action) {
+  public static <T> Optional<T> once(HttpSession session, String token, Instant now, Supplier<T> action) {
     return (Optional<T>) of(session).use(token, now, (Supplier<Object>) action);
   }
 

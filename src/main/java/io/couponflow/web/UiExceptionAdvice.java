@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Pages answer failures with a page, not the API's problem JSON (which handles every other package). */
-@ControllerAdvice(basePackages = "io.couponflow.web")
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UiExceptionAdvice {
   @ExceptionHandler(ApiException.class)
@@ -17,6 +17,6 @@ class UiExceptionAdvice {
     response.setStatus(e.status().value());
     model.addAttribute("title", e.status().value() == 404 ? "Not found" : e.title());
     model.addAttribute("message", e.getMessage());
-    return "error-page";
+    return "web/error-page";
   }
 }

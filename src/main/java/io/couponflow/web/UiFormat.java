@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Formatting helpers the templates call as {@code @fmt.date(...)}: one place for how numbers and times read. */
 @Component("fmt")
-class UiFormat {
+public class UiFormat {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,12 +175,14 @@ class WorkflowEngine {
     if (assigning.isEmpty()) {
       return;
     }
+    Map<Integer, Long> heldArms = heldSplitArms(batch, assigning);
     List<AssignCommand> commands = new ArrayList<>(assigning.size());
     for (int i : assigning) {
       Run run = batch.get(i).run();
       AssignCouponNode a = (AssignCouponNode) run.nodes().get(run.nextNode());
+      Long child = heldArms.containsKey(i) ? heldArms.get(i) : a.childFor(run.contactId(), run.workflowId());
       // one key per run step: a retried step gets the code it already took, never a second one
-      commands.add(new AssignCommand(a.couponSetId(), new AssignRequest(run.contactId(), a.childSetId(), run.workflowId()),
+      commands.add(new AssignCommand(a.couponSetId(), new AssignRequest(run.contactId(), child, run.workflowId()),
           "workflow-run-" + run.id() + "-node-" + run.nextNode()));
     }
     List<AssignOutcome> outcomes = null;
@@ -198,6 +201,35 @@ class WorkflowEngine {
         failures[i] = e;
       }
     }
+  }
+
+  /**
+   * For the runs at a split test whose contact already holds a code of one of its arms, that arm:
+   * one lookup per set and arms in the batch.
+   */
+  private Map<Integer, Long> heldSplitArms(List<DueRun> batch, List<Integer> assigning) {
+    Map<List<Object>, List<Integer>> byTest = new LinkedHashMap<>();
+    for (int i : assigning) {
+      Run run = batch.get(i).run();
+      if (run.nodes().get(run.nextNode()) instanceof AssignCouponNode a && a.splits()) {
+        byTest.computeIfAbsent(List.of(a.couponSetId(), a.split()), k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<Integer, Long> arms = new HashMap<>();
+    byTest.forEach((test, runs) -> {
+      AssignCouponNode a = (AssignCouponNode) batch.get(runs.get(0)).run().nodes().get(batch.get(runs.get(0)).run().nextNode());
+      List<Long> children = a.split().stream().map(SplitShare::childSetId).toList();
+      Set<String> contacts = new HashSet<>();
+      runs.forEach(i -> contacts.add(batch.get(i).run().contactId()));
+      Map<String, Long> held = assignments.heldChildSets(a.couponSetId(), children, contacts);
+      runs.forEach(i -> {
+        Long arm = held.get(batch.get(i).run().contactId());
+        if (arm != null) {
+          arms.put(i, arm);
+        }
+      });
+    });
+    return arms;
   }
 
   private StepResult assigned(Run run, AssignCouponNode a, AssignOutcome outcome) {

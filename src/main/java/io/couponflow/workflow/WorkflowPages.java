@@ -1,5 +1,6 @@
 package io.couponflow.workflow;
 
+import io.couponflow.web.PageController;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.contact.Contact;
@@ -9,7 +10,6 @@ import io.couponflow.couponset.CouponSetView;
 import io.couponflow.delivery.EmailDelivery;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The marketer's workflow pages: the list with run counts and recent emails, and the editor. */
-@Controller
+@PageController
 class WorkflowPages {
   private final WorkflowService workflows;
   private final CouponSetService sets;
@@ -41,7 +41,7 @@ class WorkflowPages {
         .map(w -> new Row(w, workflows.runCounts(w.id()))).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("emails", emails.page(null, PageRequest.of(10, null)).stream().limit(10).toList());
-    return "workflows/list";
+    return "workflow/list";
   }
 
   @GetMapping("/workflows/new")
@@ -109,7 +109,7 @@ class WorkflowPages {
     } catch (ApiException e) {
       model.addAttribute("previewError", e.getMessage());
     }
-    return "workflows/preview :: preview";
+    return "workflow/preview :: preview";
   }
 
   private static void edit(WorkflowForm form, String action) {
@@ -159,6 +159,6 @@ class WorkflowPages {
       model.addAttribute("runs", workflows.runs(existing.id(), null, PageRequest.of(20, null)).items());
       model.addAttribute("runCounts", workflows.runCounts(existing.id()));
     }
-    return "workflows/edit";
+    return "workflow/edit";
   }
 }

@@ -52,6 +52,9 @@ class WorkflowValidator {
   }
 
   /** Every set the nodes draw from, for the active-workflow checks and usedInWorkflows. */
+  static final int MAX_SPLIT_ARMS = 10;
+  static final int MAX_SPLIT_WEIGHT = 1000;
+
   static Set<Long> setsUsed(List<Node> nodes) {
     Set<Long> ids = new LinkedHashSet<>();
     for (Node node : nodes) {
@@ -60,6 +63,33 @@ class WorkflowValidator {
       }
     }
     return ids;
+  }
+
+  /** A split test names 2 to 10 distinct child sets of the node's set, each with a weight of 1 to 1,000. */
+  private void checkSplit(int i, AssignCouponNode a, String where) {
+    if (a.childSetId() != null) {
+      throw invalid(i, "split", where + ": give either childSetId or split, not both");
+    }
+    if (a.split().size() < 2 || a.split().size() > MAX_SPLIT_ARMS) {
+      throw invalid(i, "split", where + ": a split test needs 2 to " + MAX_SPLIT_ARMS + " child sets");
+    }
+    Set<Long> seen = new LinkedHashSet<>();
+    for (SplitShare share : a.split()) {
+      if (share == null || share.childSetId() == null || share.weight() == null) {
+        throw invalid(i, "split", where + ": each split entry needs a childSetId and a weight");
+      }
+      if (share.weight() < 1 || share.weight() > MAX_SPLIT_WEIGHT) {
+        throw invalid(i, "split", where + ": weights are whole numbers from 1 to " + MAX_SPLIT_WEIGHT);
+      }
+      if (!seen.add(share.childSetId())) {
+        throw invalid(i, "split", where + ": child set " + share.childSetId() + " is in the split twice");
+      }
+      try {
+        sets.requireChild(a.couponSetId(), share.childSetId());
+      } catch (ApiException notFound) {
+        throw invalid(i, "split", where + ": " + notFound.getMessage());
+      }
+    }
   }
 
   private Node check(int i, Node node, Set<String> variables) {
@@ -76,6 +106,9 @@ class WorkflowValidator {
         }
       } catch (ApiException notFound) {
         throw invalid(i, a.childSetId() == null ? "couponSetId" : "childSetId", where + ": " + notFound.getMessage());
+      }
+      if (a.splits()) {
+        checkSplit(i, a, where);
       }
       if (!VARIABLE.matcher(a.variable()).matches() || a.variable().equals("contact")) {
         throw invalid(i, "variable", where + ": variable must be a name such as coupon (letters, digits, _), not contact");

@@ -1,5 +1,6 @@
 package io.couponflow.web;
 
+import io.couponflow.couponset.CouponListPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couponflow.couponset.CouponSetUsage;
@@ -290,12 +291,12 @@ class CouponsPageH2IT extends ApiTest {
   @Order(10)
   void theListPagesThroughManySetsKeepingTheSearch() {
     String campaign = unique("Campaign");
-    for (int i = 0; i < CouponsController.PAGE_SIZE + 1; i++) {
+    for (int i = 0; i < CouponListPages.PAGE_SIZE + 1; i++) {
       createSingleSet(campaign + " " + i, unique("PG"), null);
     }
     browser.open("/coupons?q=" + campaign);
-    assertThat(browser.all("#sets .set-row")).hasSize(CouponsController.PAGE_SIZE);
-    assertThat(browser.text("#sets .set-row:first-child")).contains(campaign + " " + CouponsController.PAGE_SIZE);
+    assertThat(browser.all("#sets .set-row")).hasSize(CouponListPages.PAGE_SIZE);
+    assertThat(browser.text("#sets .set-row:first-child")).contains(campaign + " " + CouponListPages.PAGE_SIZE);
     browser.click("#next-page");
     browser.waitFor(d -> d.getCurrentUrl().contains("cursor="));
     assertThat(browser.all("#sets .set-row")).hasSize(1);
