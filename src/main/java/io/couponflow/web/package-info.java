@@ -1,7 +1,8 @@
 /**
- * The pages that are no single feature's: layout, settings, the import wizard and report.
+ * The UI shell every feature's pages use: the page annotation, form helpers, formats and the error page.
+ * Depends on no feature (the pages live with their feature).
  */
-@ApplicationModule(displayName = "UI shell", allowedDependencies = {"audit", "code", "common", "couponset", "delivery", "importing", "security"})
+@ApplicationModule(displayName = "UI shell", allowedDependencies = {"common"})
 package io.couponflow.web;
 
 import org.springframework.modulith.ApplicationModule;
