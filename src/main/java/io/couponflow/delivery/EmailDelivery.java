@@ -5,7 +5,11 @@ import io.couponflow.contact.ActivityLog;
 import io.couponflow.contact.ActivityType;
 import io.couponflow.common.PageRequest;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +19,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +58,11 @@ public class EmailDelivery {
     this.from = from;
   }
 
+  /** The sender address every workflow email carries. */
+  public String from() {
+    return from;
+  }
+
   public Result send(OutgoingEmail m) {
     Optional<EmailMessage> earlier = m.runId() == null ? Optional.empty() : emails.findStep(m.runId(), m.nodeIndex());
     if (earlier.isPresent() && !earlier.get().status().equals("sending") && !earlier.get().status().equals("failed")) {
@@ -67,13 +75,7 @@ public class EmailDelivery {
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender != null) {
       try {
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-        helper.setFrom(from);
-        helper.setTo(m.to());
-        helper.setSubject(m.subject());
-        helper.setText(m.html(), true);
-        sender.send(message);
+        sender.send(message(sender, m));
       } catch (MailException | MessagingException e) {
         log.warn("Email {} to {} failed: {}", id, m.to(), e.getMessage());
         return fail(m, id, "SMTP: " + e.getMessage());
@@ -87,6 +89,24 @@ public class EmailDelivery {
     });
     codes.markShown(m.assignmentIds());
     return new Result(true, status, null);
+  }
+
+  /** multipart/alternative: the plain text first, then the HTML that clients prefer (RFC 2046: last is best). */
+  private MimeMessage message(JavaMailSender sender, OutgoingEmail m) throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    message.setFrom(new InternetAddress(from));
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(m.to()));
+    message.setSubject(m.subject(), "UTF-8");
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(PlainTextAlternative.from(m.html()), "UTF-8", "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(m.html(), "UTF-8", "html");
+    alternatives.addBodyPart(text);
+    alternatives.addBodyPart(html);
+    message.setContent(alternatives);
+    message.saveChanges();
+    return message;
   }
 
   private Result fail(OutgoingEmail m, Long id, String error) {

@@ -18,9 +18,22 @@ public class WorkflowForm {
     private String variable = AssignCouponNode.DEFAULT_VARIABLE;
     private String onExhausted = OnExhausted.STOP.wire();
     private String fallbackCode;
+    private String split;
     private String subject;
     private String html;
     private String duration;
+    private Long waitAmount;
+    private String waitUnit = "hours";
+
+    /** A new node of the type, as the canvas adds it: a wait starts at one hour. */
+    static NodeForm blank(String type) {
+      NodeForm f = new NodeForm();
+      f.type = type;
+      if (WaitNode.TYPE.equals(type)) {
+        f.waitAmount = 1L;
+      }
+      return f;
+    }
 
     static NodeForm of(Node node) {
       NodeForm f = new NodeForm();
@@ -31,6 +44,8 @@ public class WorkflowForm {
         f.variable = a.variable();
         f.onExhausted = a.onExhausted() == null ? OnExhausted.STOP.wire() : a.onExhausted().wire();
         f.fallbackCode = a.fallbackCode();
+        f.split = a.split() == null ? null : a.split().stream()
+            .map(share -> share.childSetId() + ":" + share.weight()).collect(java.util.stream.Collectors.joining(","));
       } else if (node instanceof SendEmailNode e) {
         f.subject = e.subject();
         f.html = e.html();
@@ -38,16 +53,72 @@ public class WorkflowForm {
         f.html = w.html();
       } else if (node instanceof WaitNode w) {
         f.duration = w.duration();
+        f.splitDuration();
       }
       return f;
+    }
+
+    /** The split test kept through the editor as "childSetId:weight,…" (the editor shows it, the API edits it). */
+    private List<SplitShare> splitShares() {
+      if (split == null || split.isBlank()) {
+        return null;
+      }
+      List<SplitShare> shares = new ArrayList<>();
+      for (String part : split.split(",")) {
+        String[] pair = part.strip().split(":");
+        try {
+          shares.add(new SplitShare(Long.valueOf(pair[0].strip()), pair.length > 1 ? Integer.valueOf(pair[1].strip()) : null));
+        } catch (NumberFormatException e) {
+          shares.add(new SplitShare(null, null));
+        }
+      }
+      return shares;
+    }
+
+    /** Shows a stored duration as amount and unit when it is a whole number of days, hours or minutes. */
+    private void splitDuration() {
+      try {
+        long seconds = java.time.Duration.parse(duration).getSeconds();
+        for (String unit : List.of("days", "hours", "minutes")) {
+          long size = unitSeconds(unit);
+          if (seconds > 0 && seconds % size == 0) {
+            waitAmount = seconds / size;
+            waitUnit = unit;
+            return;
+          }
+        }
+      } catch (RuntimeException notIso) {
+        waitAmount = null;
+      }
+    }
+
+    private static long unitSeconds(String unit) {
+      return switch (unit) {
+        case "days" -> 86_400;
+        case "minutes" -> 60;
+        default -> 3_600;
+      };
+    }
+
+    /** The ISO-8601 duration the API stores: from amount and unit when given, else the raw duration. */
+    private String waitDuration() {
+      if (waitAmount == null) {
+        return duration == null ? null : duration.strip();
+      }
+      return switch (waitUnit == null ? "hours" : waitUnit) {
+        case "days" -> "P" + waitAmount + "D";
+        case "minutes" -> "PT" + waitAmount + "M";
+        default -> "PT" + waitAmount + "H";
+      };
     }
 
     Node toNode() {
       return switch (type == null ? "" : type) {
         case AssignCouponNode.TYPE -> new AssignCouponNode(couponSetId, childSetId, variable,
-            onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode);
+            onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode,
+            splitShares());
         case SendWebContentNode.TYPE -> new SendWebContentNode(html);
-        case WaitNode.TYPE -> new WaitNode(duration == null ? null : duration.strip());
+        case WaitNode.TYPE -> new WaitNode(waitDuration());
         default -> new SendEmailNode(subject, html);
       };
     }
@@ -64,12 +135,18 @@ public class WorkflowForm {
     public void setOnExhausted(String onExhausted) { this.onExhausted = onExhausted; }
     public String getFallbackCode() { return fallbackCode; }
     public void setFallbackCode(String fallbackCode) { this.fallbackCode = fallbackCode; }
+    public String getSplit() { return split; }
+    public void setSplit(String split) { this.split = split; }
     public String getSubject() { return subject; }
     public void setSubject(String subject) { this.subject = subject; }
     public String getHtml() { return html; }
     public void setHtml(String html) { this.html = html; }
     public String getDuration() { return duration; }
     public void setDuration(String duration) { this.duration = duration; }
+    public Long getWaitAmount() { return waitAmount; }
+    public void setWaitAmount(Long waitAmount) { this.waitAmount = waitAmount; }
+    public String getWaitUnit() { return waitUnit; }
+    public void setWaitUnit(String waitUnit) { this.waitUnit = waitUnit; }
   }
 
   static WorkflowForm of(Workflow w) {

@@ -35,6 +35,33 @@ class WorkflowPages {
 
   record Row(Workflow workflow, Map<String, Long> runs) {}
 
+  /** A palette entry of the canvas: the node type, its words and icon, and the node a drop adds. */
+  record NodeType(String type, String label, String icon, String hint) {
+    public WorkflowForm.NodeForm blank() {
+      return WorkflowForm.NodeForm.blank(type);
+    }
+  }
+
+  static final List<NodeType> NODE_TYPES = List.of(
+      new NodeType(AssignCouponNode.TYPE, "Assign coupon", "%", "A code from a set"),
+      new NodeType(SendEmailNode.TYPE, "Send email", "✉", "An email, code included"),
+      new NodeType(SendWebContentNode.TYPE, "Send web content", "▣", "A popup in the shop"),
+      new NodeType(WaitNode.TYPE, "Wait", "◷", "A pause before the next step"));
+
+  /** Where a validation error points: the node index and its field, from a field such as nodes[2].subject. */
+  record NodeError(int index, String field, String message) {
+    static NodeError of(ApiException e) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("nodes\\[(\\d+)]\\.?(.*)")
+          .matcher(e.field() == null ? "" : e.field());
+      if (!m.matches()) {
+        return null;
+      }
+      // the page shows the message at the node, so "node 2 (send-email): " would only repeat it
+      String message = e.getMessage().replaceFirst("^node \\d+ \\([a-z-]+\\): ", "");
+      return new NodeError(Integer.parseInt(m.group(1)), m.group(2), message);
+    }
+  }
+
   @GetMapping("/workflows")
   String list(Model model) {
     List<Row> rows = workflows.list(PageRequest.of(PageRequest.MAX_LIMIT, null)).items().stream()
@@ -105,7 +132,14 @@ class WorkflowPages {
       if (contact == null) {
         throw ApiException.invalid("previewContactId", "No contact " + form.getPreviewContactId());
       }
-      model.addAttribute("rendered", workflows.preview(form.toRequest(), contact));
+      // a workflow not yet named or triggered still previews its messages
+      WorkflowRequest request = form.toRequest();
+      request = new WorkflowRequest(request.name() == null || request.name().isBlank() ? "Preview" : request.name(),
+          request.trigger().event() == null || request.trigger().event().isBlank() ? new Trigger("preview") : request.trigger(),
+          request.nodes());
+      model.addAttribute("rendered", workflows.preview(request, contact));
+      model.addAttribute("from", emails.from());
+      model.addAttribute("to", contact.email());
     } catch (ApiException e) {
       model.addAttribute("previewError", e.getMessage());
     }
@@ -115,12 +149,10 @@ class WorkflowPages {
   private static void edit(WorkflowForm form, String action) {
     List<WorkflowForm.NodeForm> nodes = form.getNodes();
     if (action.startsWith("add:")) {
-      WorkflowForm.NodeForm node = new WorkflowForm.NodeForm();
-      node.setType(action.substring(4));
-      if (node.getType().equals(WaitNode.TYPE)) {
-        node.setDuration("PT1H");
+      String type = action.substring(4);
+      if (NODE_TYPES.stream().anyMatch(t -> t.type().equals(type))) {
+        nodes.add(WorkflowForm.NodeForm.blank(type));
       }
-      nodes.add(node);
       return;
     }
     String[] parts = action.split(":");
@@ -150,10 +182,17 @@ class WorkflowPages {
     model.addAttribute("title", existing == null ? "New workflow" : existing.name());
     model.addAttribute("form", form);
     model.addAttribute("sets", all);
-    model.addAttribute("nodeTypes", List.of(AssignCouponNode.TYPE, SendEmailNode.TYPE, SendWebContentNode.TYPE, WaitNode.TYPE));
+    Map<String, NodeType> byType = NODE_TYPES.stream()
+        .collect(java.util.stream.Collectors.toMap(NodeType::type, t -> t));
+    form.getNodes().stream().filter(n -> !byType.containsKey(n.getType())).forEach(n -> n.setType(SendEmailNode.TYPE));
+    model.addAttribute("nodeTypes", NODE_TYPES);
+    model.addAttribute("nodeTypeByType", byType);
     if (error != null) {
-      model.addAttribute("error", error.getMessage());
+      NodeError nodeError = NodeError.of(error);
+      model.addAttribute("error", nodeError == null ? error.getMessage()
+          : "Not saved: step " + (nodeError.index() + 1) + " needs a fix (shown below).");
       model.addAttribute("errorField", error.field());
+      model.addAttribute("nodeError", nodeError);
     }
     if (existing != null) {
       model.addAttribute("runs", workflows.runs(existing.id(), null, PageRequest.of(20, null)).items());

@@ -6,6 +6,7 @@ import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
 import io.couponflow.contact.Contact;
 import io.couponflow.contact.ContactService;
+import io.couponflow.delivery.PlainTextAlternative;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public class WorkflowService {
     this.clock = clock;
   }
 
-  /** One rendered send node of a test send. */
-  public record Rendered(int node, String type, String subject, String html) {}
+  /** One rendered send node of a test send; text is an email's plain-text alternative, as delivery makes it. */
+  public record Rendered(int node, String type, String subject, String html, String text) {}
 
   @Transactional
   public Workflow create(WorkflowRequest request) {
@@ -140,10 +141,11 @@ public class WorkflowService {
       if (n instanceof AssignCouponNode a) {
         values.put(a.variable(), PLACEHOLDER_CODE);
       } else if (n instanceof SendEmailNode e) {
-        rendered.add(new Rendered(i, e.type(), Template.renderText(e.subject(), values, contact),
-            Template.renderHtml(e.html(), values, contact)));
+        String html = Template.renderHtml(e.html(), values, contact);
+        rendered.add(new Rendered(i, e.type(), Template.renderText(e.subject(), values, contact), html,
+            PlainTextAlternative.from(html)));
       } else if (n instanceof SendWebContentNode w) {
-        rendered.add(new Rendered(i, w.type(), null, Template.renderHtml(w.html(), values, contact)));
+        rendered.add(new Rendered(i, w.type(), null, Template.renderHtml(w.html(), values, contact), null));
       }
     }
     return rendered;

@@ -22,11 +22,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One headless Debian Chromium signed in as the marketer, with the few moves the UI tests repeat. */
-final class Browser implements AutoCloseable {
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+public final class Browser implements AutoCloseable {
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final ChromeDriver driver;
-  final String base;
+  public final ChromeDriver driver;
+  public final String base;
   private final Path profile;
 
   Browser(int port) {
@@ -45,7 +45,7 @@ final class Browser implements AutoCloseable {
     base = "http://localhost:" + port;
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(base + path);
   }
 
@@ -58,16 +58,16 @@ final class Browser implements AutoCloseable {
     waitFor(d -> d.getCurrentUrl().contains("/coupons") && !d.getCurrentUrl().contains("/login"));
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  java.util.List<WebElement> all(String css) {
+  public java.util.List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
   /** The element's text once it is on the page: after a click that submits a form, the new page may come a moment later. */
-  String text(String css) {
+  public String text(String css) {
     return waitFor(d -> {
       try {
         return d.findElement(By.cssSelector(css)).getText();
@@ -77,21 +77,21 @@ final class Browser implements AutoCloseable {
     });
   }
 
-  void type(String css, String value) {
+  public void type(String css, String value) {
     WebElement input = find(css);
     input.clear();
     input.sendKeys(value);
   }
 
-  void click(String css) {
+  public void click(String css) {
     find(css).click();
   }
 
-  <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+  public <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
   }
 
-  void waitForText(String css, String text) {
+  public void waitForText(String css, String text) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }
@@ -101,7 +101,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Saves the page at desktop (1280 px) and phone (390 px) width. */
-  void screenshots(String name) {
+  public void screenshots(String name) {
     screenshot(name + "-1280", 1280);
     screenshot(name + "-390", 390);
     driver.manage().window().setSize(new Dimension(1280, 900));

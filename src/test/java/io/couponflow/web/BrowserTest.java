@@ -7,8 +7,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /** A page test: one signed-in Chromium for the whole class, over the shared application context. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTest extends ApiTest {
-  Browser browser;
+public abstract class BrowserTest extends ApiTest {
+  protected Browser browser;
 
   @BeforeAll
   void startBrowser() {

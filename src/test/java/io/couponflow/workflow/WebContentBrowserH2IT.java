@@ -107,15 +107,18 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview iframe")));
     assertThat(frame.getAttribute("srcdoc")).isEqualTo("<b>" + WorkflowService.PLACEHOLDER_CODE + "</b>");
-    WebElement html = browser.findElement(By.id("html1"));
+    browser.findElement(By.id("select-k1")).click();
+    WebElement html = browser.findElement(By.id("k1-html"));
     html.clear();
     html.sendKeys("<i>{{coupon}} for {{contact.firstName | \"you\"}}</i>");
     wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector("#preview iframe"))
         .getAttribute("srcdoc").equals("<i>" + WorkflowService.PLACEHOLDER_CODE + " for Ana</i>"));
     screenshot("workflow-editor");
-    browser.findElement(By.cssSelector("button[value='add:wait']")).click();
-    wait.until(d -> d.findElements(By.cssSelector("li.node")).size() == 3);
-    browser.findElement(By.cssSelector("button[value='save']")).click();
+    browser.findElement(By.cssSelector(".palette-item[data-type=wait]")).click();
+    List<WebElement> places = browser.findElements(By.cssSelector("#flow .add-here"));
+    places.get(places.size() - 1).click();
+    wait.until(d -> d.findElements(By.cssSelector("#flow .flow-node")).size() == 3);
+    browser.findElement(By.id("save-workflow")).click();
     wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Workflow saved."));
     browser.findElement(By.xpath("//button[text()='Activate']")).click();
     wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Workflow active"));

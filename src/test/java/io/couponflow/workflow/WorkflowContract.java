@@ -49,6 +49,32 @@ abstract class WorkflowContract extends WorkflowFixtures {
   }
 
   @Test
+  void anEmailArrivesAsHtmlWithAPlainTextAlternativeMadeFromIt() throws Exception {
+    long setId = createMultipleSet("alternative codes", 1).get("id").asLong();
+    String domain = unique("alt").toLowerCase() + ".test";
+    String contact = unique("bea-");
+    putContact(contact, "bea@" + domain, "Bea");
+    String html = "<h1>Welcome, {{contact.firstName}}!</h1><p>Your code: <b>{{coupon}}</b><br>10&nbsp;% off &amp; free shipping.</p>"
+        + "<p><a href=\"https://shop.example/redeem\">Redeem it in our shop</a></p>";
+    String trigger = unique("alt");
+    activeWorkflow(trigger, List.of(assignNode(setId, "stop", null), emailNode("Your code", html)));
+
+    assertThat(event(contact, trigger).status()).isEqualTo(201);
+
+    awaitTrue(Duration.ofSeconds(30), "the email", () -> TestSmtp.messagesFor(domain).size() == 1);
+    MimeMessage mail = TestSmtp.messagesFor(domain).get(0);
+    String code = boldText(mail);
+    assertThat(mail.getContentType()).startsWith("multipart/alternative");
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
+    assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
+    assertThat(part(mail, "text/html")).contains("<b>" + code + "</b>");
+    assertThat(part(mail, "text/plain").strip().replace("\r\n", "\n")).isEqualTo("Welcome, Bea!\n\nYour code: " + code
+        + "\n10 % off & free shipping.\n\nRedeem it in our shop (https://shop.example/redeem)");
+  }
+
+  @Test
   void anUnknownVariableIsRejectedWhenSavingNamingTheNode() {
     long setId = createMultipleSet("typo", 1).get("id").asLong();
     var saved = api.post("/api/v1/workflows", Map.of("name", "typo", "trigger", Map.of("event", unique("ev")),

@@ -78,10 +78,22 @@ abstract class WorkflowFixtures extends ApiTest {
     Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition);
   }
 
+  /** The body part of the given type of a multipart/alternative email. */
+  protected static String part(MimeMessage message, String type) throws Exception {
+    assertThat(message.getContentType()).startsWith("multipart/alternative");
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (parts.getBodyPart(i).isMimeType(type)) {
+        return (String) parts.getBodyPart(i).getContent();
+      }
+    }
+    throw new AssertionError("no " + type + " part in " + message.getContentType());
+  }
+
   /** The text between the first <b> and </b> of an email: where the templates in these tests put the code. */
   protected static String boldText(MimeMessage message) {
     try {
-      Matcher m = BOLD.matcher((String) message.getContent());
+      Matcher m = BOLD.matcher(part(message, "text/html"));
       assertThat(m.find()).as("email has a <b> element").isTrue();
       return m.group(1);
     } catch (Exception e) {
