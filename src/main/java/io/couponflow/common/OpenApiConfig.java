@@ -31,8 +31,8 @@ class OpenApiConfig {
             .description("Coupon sets, imports, assignment and redemption of discount codes. Errors are RFC 9457 "
                 + "`application/problem+json` (schema Problem); lists take `limit` (1 to 1000, default 50) and "
                 + "`cursor`, and answer `{\"items\": [...], \"links\": {\"next\": url or null}}`."))
-        .servers(List.of(new Server().url("http://localhost:8080")
-            .description("The server started by `java -jar couponflow.jar` (SERVER_PORT); use your deployment's address")))
+        // relative: Swagger UI calls the server it was loaded from, and the description is the same on every host
+        .servers(List.of(new Server().url("/").description("The server this description was fetched from")))
         .tags(List.of(
             tag("Coupon sets", "Individual (one multi-use code) and multiple (many single-use codes) sets, child sets"),
             tag("Codes", "A set's codes: add synchronously, list, export"),
