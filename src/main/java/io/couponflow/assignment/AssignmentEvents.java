@@ -19,6 +19,7 @@ public final class AssignmentEvents {
   public record CouponSent(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
       Long workflowId, Instant at) {}
 
+  /** at: when it was released; assignedAt: when the assignment it ends was made. */
   public record CouponReleased(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
-      Long workflowId, Instant at) {}
+      Long workflowId, Instant at, Instant assignedAt) {}
 }

@@ -178,7 +178,7 @@ public class AssignmentService {
       sets.giveBackSingleUse(set.id());
     }
     events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
-        a.workflowId(), now));
+        a.workflowId(), now, a.assignedAt()));
     sets.count(set.id(), a.codeChildKey(), Counters.assigned(-1));
     if (!set.isSingle()) {
       codes.release(a.codeChildKey(), a.codeId());

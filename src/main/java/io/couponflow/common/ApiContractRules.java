@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>examples of the main calls from {@code openapi/examples.json}, keyed by operationId.</li>
  * </ul>
  */
+@SuppressWarnings("rawtypes") // swagger-models hands out its schema map raw
 class ApiContractRules {
   static final String SECURITY_SCHEME = "apiKey";
   static final String PROBLEM_JSON = "application/problem+json";

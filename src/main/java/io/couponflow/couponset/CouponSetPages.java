@@ -23,7 +23,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,11 +53,14 @@ class CouponSetPages {
   private final CouponSetService sets;
   private final SetCodesService setCodes;
   private final ImportHistorySection history;
+  private final ObjectProvider<LeakedCodes> leakedCodes;
 
-  CouponSetPages(CouponSetService sets, SetCodesService setCodes, ImportHistorySection history) {
+  CouponSetPages(CouponSetService sets, SetCodesService setCodes, ImportHistorySection history,
+      ObjectProvider<LeakedCodes> leakedCodes) {
     this.sets = sets;
     this.setCodes = setCodes;
     this.history = history;
+    this.leakedCodes = leakedCodes;
   }
 
   @GetMapping("/coupons/{id}")
@@ -85,6 +90,10 @@ class CouponSetPages {
     if (set.type() == SetType.MULTIPLE) {
       PageResponse<Code> codes = setCodes.page(set.id(), filter, PageRequest.of(CODES_PER_PAGE, cursor));
       model.addAttribute("codes", codes);
+      LeakedCodes leaks = leakedCodes.getIfAvailable();
+      model.addAttribute("leakedCodeIds", leaks == null || set.leaked() == 0 ? Set.of()
+          : leaks.leakedAmong(set.id(), codes.items().stream().filter(c -> c.status() == CodeStatus.REDEEMED)
+              .map(Code::id).toList()));
       model.addAttribute("childNames", set.childSets().stream()
           .collect(Collectors.toMap(ChildSetView::id, ChildSetView::name)));
     }

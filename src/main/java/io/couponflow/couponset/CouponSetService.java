@@ -267,11 +267,11 @@ public class CouponSetService {
       Counters sum = byChild.values().stream().reduce(Counters.ZERO, Counters::plus);
       List<ChildSetView> childViews = children.getOrDefault(set.id(), List.of()).stream()
           .map(c -> ChildSetView.of(c, byChild.getOrDefault(c.id(), Counters.ZERO))).toList();
-      Long total = set.isSingle() ? set.quantity() : Long.valueOf(sum.total());
-      Long available = total == null ? null : Math.max(0, total - sum.assigned() - sum.expired());
+      Figures f = Figures.of(set.isSingle() ? set.quantity() : Long.valueOf(sum.total()), set.isSingle(), sum);
       return new CouponSetView(set.id(), set.name(), set.type(), set.code(), set.quantity(), set.assignmentPolicy(),
-          set.createdAt(), set.updatedAt(), total, sum.assigned(), available, sum.sent(), sum.redeemed(),
-          childViews, workflowsUsing(set.id()), set.expiresAt(), sum.expired());
+          set.createdAt(), set.updatedAt(), f.total(), f.assigned(), f.available(), f.sent(), f.redeemed(),
+          childViews, workflowsUsing(set.id()), set.expiresAt(), f.expired(), f.leaked(), f.redeemedByOthers(),
+          f.conversion());
     }).toList();
   }
 

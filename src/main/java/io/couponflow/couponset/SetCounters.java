@@ -36,10 +36,10 @@ class SetCounters {
     int stripe = TransactionStripe.current(stripes);
     int updated = jdbc.sql("""
             UPDATE set_counter SET total = total + ?, assigned = assigned + ?, sent = sent + ?, redeemed = redeemed + ?,
-                                   expired = expired + ?
+                                   expired = expired + ?, leaked = leaked + ?, redeemed_by_others = redeemed_by_others + ?
             WHERE coupon_set_id = ? AND child_key = ? AND stripe = ?""")
-        .params(delta.total(), delta.assigned(), delta.sent(), delta.redeemed(), delta.expired(), couponSetId, childKey,
-            stripe)
+        .params(delta.total(), delta.assigned(), delta.sent(), delta.redeemed(), delta.expired(), delta.leaked(),
+            delta.redeemedByOthers(), couponSetId, childKey, stripe)
         .update();
     if (updated != 1) {
       throw new IllegalStateException("no counter row for set " + couponSetId + " child " + childKey);
@@ -53,13 +53,14 @@ class SetCounters {
       return result;
     }
     jdbc.sql("""
-            SELECT coupon_set_id, child_key, SUM(total), SUM(assigned), SUM(sent), SUM(redeemed), SUM(expired)
+            SELECT coupon_set_id, child_key, SUM(total), SUM(assigned), SUM(sent), SUM(redeemed), SUM(expired),
+                   SUM(leaked), SUM(redeemed_by_others)
             FROM set_counter WHERE coupon_set_id IN (:ids) GROUP BY coupon_set_id, child_key""")
         .param("ids", List.copyOf(couponSetIds))
         .query(rs -> {
           result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
               .put(rs.getLong(2), new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                  rs.getLong(7)));
+                  rs.getLong(7), rs.getLong(8), rs.getLong(9)));
         });
     return result;
   }

@@ -6,6 +6,8 @@ import io.couponflow.code.CodePool;
 import io.couponflow.code.CodeRules;
 import io.couponflow.code.CodeStatus;
 import io.couponflow.common.ApiException;
+import io.couponflow.common.PageRequest;
+import io.couponflow.common.PageResponse;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
@@ -88,12 +90,10 @@ public class RedemptionService {
     Instant now = clock.instant();
     Instant at = request.redeemedAt() == null ? now : request.redeemedAt();
     Optional<Assignment> holder;
-    boolean leaked;
-    long takenFromPool = 0;
     if (code.single()) {
+      // a shared code: the use is the redeeming contact's own assignment, or nobody's
       holder = request.contactId() == null ? Optional.empty()
           : assignments.markRedeemedByContact(code.couponSetId(), request.contactId(), at);
-      leaked = holder.isEmpty() && !assignments.everAssigned(code.couponSetId());
     } else {
       // serialises redemptions of one single-use code (and its claim, which updates the same row)
       codes.lock(code.id());
@@ -106,22 +106,40 @@ public class RedemptionService {
             "The single-use code " + code.value() + " was already redeemed by another order");
       }
       holder = assignments.markRedeemedByCode(code.id(), at);
-      leaked = holder.isEmpty();
-      // a leaked code leaves the pool so nobody is given a used code; it counts as taken
-      if (leaked && codes.withdraw(code.couponSetId(), code.childKey(), code.id())) {
-        takenFromPool = 1;
+      // a leaked code leaves the pool so nobody is given a used code; counted as leaked, not assigned
+      if (holder.isEmpty()) {
+        codes.withdraw(code.couponSetId(), code.childKey(), code.id());
       }
       codes.transition(code.id(), CodeStatus.REDEEMED);
     }
+    LeakKind leak = leakOf(holder, request.contactId());
     long childKey = holder.map(Assignment::codeChildKey).orElse(code.childKey());
     Long assignmentId = holder.map(Assignment::id).orElse(null);
     Long workflowId = holder.map(Assignment::workflowId).orElse(null);
-    long id = redemptions.insert(codeKey, code, childKey, assignmentId, workflowId, request, leaked, at, now);
+    String assignedTo = holder.map(Assignment::contactId).orElse(null);
+    long id = redemptions.insert(codeKey, code, childKey, assignmentId, workflowId, request, leak, assignedTo, at, now);
     // listeners before the counter stripe: the lock order of every counting transaction (see AssignmentService)
     events.publishEvent(new RedemptionEvents.CouponRedeemed(id, code.couponSetId(), childKey, workflowId, code.value(),
-        request.contactId(), leaked, holder.map(Assignment::sentAt).orElse(null), at));
-    sets.count(code.couponSetId(), childKey, new Counters(0, takenFromPool, 0, 1));
+        request.contactId(), leak == LeakKind.NOT_ASSIGNED, holder.map(Assignment::sentAt).orElse(null), at,
+        leak == LeakKind.OTHER_CONTACT));
+    sets.count(code.couponSetId(), childKey,
+        leak == LeakKind.NOT_ASSIGNED ? Counters.leakedUse() : Counters.redeemed(leak == LeakKind.OTHER_CONTACT));
     return new Result(redemptions.find(id).orElseThrow(), true);
+  }
+
+  /** Nobody held the code, or the redemption names another contact than its holder; null: no leak. */
+  static LeakKind leakOf(Optional<Assignment> holder, String redeemedBy) {
+    if (holder.isEmpty()) {
+      return LeakKind.NOT_ASSIGNED;
+    }
+    return redeemedBy != null && !redeemedBy.strip().equals(holder.get().contactId()) ? LeakKind.OTHER_CONTACT : null;
+  }
+
+  /** A set's leak report, newest first; {@code kind} null = both kinds. */
+  public PageResponse<Leak> leaks(long couponSetId, LeakKind kind, PageRequest page) {
+    sets.require(couponSetId);
+    List<Redemption> found = redemptions.leaks(couponSetId, kind, page.beforeId(), page.fetchSize());
+    return page.toResponse(found.stream().map(Redemption::asLeak).toList(), Leak::redemptionId);
   }
 
   private Optional<CodeRef> findCode(String value) {

@@ -38,16 +38,13 @@ public class StatisticsCompactor {
     while (true) {
       Integer batch = tx.execute(status -> {
         List<Stripe> rows = rollups.takeStripes(grain, before, BATCH);
-        Map<List<Object>, long[]> sums = new LinkedHashMap<>();
+        Map<List<Object>, Tally> sums = new LinkedHashMap<>();
         for (Stripe row : rows) {
-          long[] sum = sums.computeIfAbsent(List.of(row.couponSetId(), row.bucket(), row.childKey(), row.workflowKey()),
-              k -> new long[3]);
-          sum[0] += row.assigned();
-          sum[1] += row.sent();
-          sum[2] += row.redeemed();
+          sums.merge(List.of(row.couponSetId(), row.bucket(), row.childKey(), row.workflowKey()), row.tally(),
+              Tally::plus);
         }
         sums.forEach((key, sum) -> rollups.addTo(grain, (Long) key.get(0), (Instant) key.get(1), (Long) key.get(2),
-            (Long) key.get(3), 0, sum[0], sum[1], sum[2]));
+            (Long) key.get(3), 0, sum));
         return rows.size();
       });
       folded += batch;

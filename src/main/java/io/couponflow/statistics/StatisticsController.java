@@ -39,6 +39,13 @@ class StatisticsController {
     return service.series(id, instant("from", from), instant("to", to), interval, childSetId, workflowId);
   }
 
+  @GetMapping("/api/v1/coupon-sets/{id}/figures")
+  @Operation(operationId = "getCouponSetFigures", summary = "The set's figures since it was created, as the pages show "
+      + "them: totals, child sets compared (conversion with a 95% Wilson interval), each workflow's share, leak counts")
+  SetStatistics figures(@PathVariable long id) {
+    return service.overview(id);
+  }
+
   @GetMapping("/api/v1/coupon-sets/{id}/forecast")
   @Operation(summary = "Days until the set runs dry at the assignment rate of the last seven days")
   Forecast getForecast(@PathVariable long id) {

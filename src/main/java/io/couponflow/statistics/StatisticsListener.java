@@ -7,13 +7,17 @@ import io.couponflow.assignment.AssignmentEvents.CouponSent;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.redemption.RedemptionEvents.CouponRedeemed;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the rollups in the transaction of the change they count, so they are exact and never counted
- * twice. A release counts nothing: the hour's assignment happened; a new assignment of the code
- * is another event.
+ * twice, and so their sums are the set's counters (couponset/Figures): a release takes its
+ * assignment back from the hour it was made in; a leaked use counts as leaked, not redeemed.
  */
 @Component
 class StatisticsListener {
@@ -26,29 +30,32 @@ class StatisticsListener {
   /** A batch counts once per hour, child set and workflow it touches: usually two upserts for the whole batch. */
   @EventListener
   void on(CouponsAssigned batch) {
-    record Bucket(long couponSetId, java.time.Instant hour, long childKey, long workflowKey) {}
-    java.util.Map<Bucket, Long> counts = new java.util.LinkedHashMap<>();
+    record Bucket(long couponSetId, Instant hour, long childKey, long workflowKey) {}
+    Map<Bucket, Long> counts = new LinkedHashMap<>();
     for (CouponAssigned e : batch.assigned()) {
-      counts.merge(new Bucket(e.couponSetId(), e.at().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-          e.codeChildKey(), workflowKey(e.workflowId())), 1L, Long::sum);
+      counts.merge(new Bucket(e.couponSetId(), e.at().truncatedTo(ChronoUnit.HOURS), e.codeChildKey(),
+          workflowKey(e.workflowId())), 1L, Long::sum);
     }
-    counts.forEach((b, count) -> rollups.add(b.couponSetId(), b.hour(), b.childKey(), b.workflowKey(), count, 0, 0));
+    counts.forEach((b, count) -> rollups.add(b.couponSetId(), b.hour(), b.childKey(), b.workflowKey(),
+        Tally.assignments(count)));
   }
 
   @EventListener
   void on(CouponSent e) {
-    rollups.add(e.couponSetId(), e.at(), e.codeChildKey(), workflowKey(e.workflowId()), 0, 1, 0);
+    rollups.add(e.couponSetId(), e.at(), e.codeChildKey(), workflowKey(e.workflowId()), Tally.send());
   }
 
+  /** "Assigned in an hour" = assignments made in it and still held, so the buckets add up to the counter. */
   @EventListener
   void on(CouponReleased e) {
-    // deliberately nothing: buckets count what happened in them, and the assignment did happen
+    rollups.add(e.couponSetId(), e.assignedAt(), e.codeChildKey(), workflowKey(e.workflowId()), Tally.assignments(-1));
   }
 
   @EventListener
   void on(CouponRedeemed e) {
     long workflowKey = workflowKey(e.workflowId());
-    rollups.add(e.couponSetId(), e.at(), e.childKey(), workflowKey, 0, 0, 1);
+    Tally delta = e.leaked() ? Tally.leakedUse() : Tally.redemption(e.byOtherContact());
+    rollups.add(e.couponSetId(), e.at(), e.childKey(), workflowKey, delta);
     if (e.sentAt() != null) {
       long seconds = Math.max(0, Duration.between(e.sentAt(), e.at()).getSeconds());
       rollups.addDelay(e.couponSetId(), e.at(), e.redemptionId(), e.childKey(), workflowKey, seconds);

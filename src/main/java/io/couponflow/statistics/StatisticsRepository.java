@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatisticsRepository {
   /** Event counts of one hour, or of one child set or workflow over a window. */
-  record Row(long key, Instant hour, long assigned, long sent, long redeemed) {}
+  record Row(long key, Instant hour, Tally tally) {}
 
   private final JdbcClient jdbc;
   private final SqlDialect dialect;
@@ -46,25 +46,22 @@ class StatisticsRepository {
   }
 
   /** Counts one event in its hour and its UTC day, each on a random stripe. */
-  void add(long couponSetId, Instant at, long childKey, long workflowKey, long assigned, long sent, long redeemed) {
+  void add(long couponSetId, Instant at, long childKey, long workflowKey, Tally delta) {
     int stripe = TransactionStripe.current(stripes);
     List<SqlDialect.UpsertAdd> upserts = new ArrayList<>();
     for (Grain grain : Grain.values()) {
-      upserts.add(upsert(grain, couponSetId, at.truncatedTo(grain.unit), childKey, workflowKey, stripe, assigned, sent,
-          redeemed));
+      upserts.add(upsert(grain, couponSetId, at.truncatedTo(grain.unit), childKey, workflowKey, stripe, delta));
     }
     // both grains in one statement on PostgreSQL: one round trip on the assignment hot path
     dialect.upsertAddAll(upserts);
   }
 
-  void addTo(Grain grain, long couponSetId, Instant bucket, long childKey, long workflowKey, int stripe, long assigned,
-      long sent, long redeemed) {
-    dialect.upsertAddAll(List.of(upsert(grain, couponSetId, bucket, childKey, workflowKey, stripe, assigned, sent,
-        redeemed)));
+  void addTo(Grain grain, long couponSetId, Instant bucket, long childKey, long workflowKey, int stripe, Tally delta) {
+    dialect.upsertAddAll(List.of(upsert(grain, couponSetId, bucket, childKey, workflowKey, stripe, delta)));
   }
 
   private static SqlDialect.UpsertAdd upsert(Grain grain, long couponSetId, Instant bucket, long childKey,
-      long workflowKey, int stripe, long assigned, long sent, long redeemed) {
+      long workflowKey, int stripe, Tally delta) {
     Map<String, Object> keys = new LinkedHashMap<>();
     keys.put("coupon_set_id", couponSetId);
     keys.put(grain.column, Timestamps.bind(bucket));
@@ -72,24 +69,25 @@ class StatisticsRepository {
     keys.put("workflow_key", workflowKey);
     keys.put("stripe", stripe);
     Map<String, Long> deltas = new LinkedHashMap<>();
-    deltas.put("assigned", assigned);
-    deltas.put("sent", sent);
-    deltas.put("redeemed", redeemed);
+    deltas.put("assigned", delta.assigned());
+    deltas.put("sent", delta.sent());
+    deltas.put("redeemed", delta.redeemed());
+    deltas.put("leaked", delta.leaked());
+    deltas.put("redeemed_by_others", delta.redeemedByOthers());
     return new SqlDialect.UpsertAdd(grain.table, keys, deltas);
   }
 
   /** A striped row of a closed bucket, for folding into stripe 0. */
-  record Stripe(long couponSetId, Instant bucket, long childKey, long workflowKey, int stripe, long assigned, long sent,
-      long redeemed) {}
+  record Stripe(long couponSetId, Instant bucket, long childKey, long workflowKey, int stripe, Tally tally) {}
 
   /** Locks and deletes up to {@code limit} rows with stripe > 0 of buckets before {@code before}. */
   List<Stripe> takeStripes(Grain grain, Instant before, int limit) {
     List<Stripe> rows = jdbc.sql("SELECT coupon_set_id, " + grain.column + ", child_key, workflow_key, stripe, assigned,"
-            + " sent, redeemed FROM " + grain.table + " WHERE stripe > 0 AND " + grain.column + " < ?"
+            + " sent, redeemed, leaked, redeemed_by_others FROM " + grain.table + " WHERE stripe > 0 AND " + grain.column + " < ?"
             + " LIMIT ? FOR UPDATE SKIP LOCKED")
         .params(Timestamps.bind(before), limit)
         .query((rs, n) -> new Stripe(rs.getLong(1), Timestamps.read(rs, grain.column), rs.getLong(3), rs.getLong(4),
-            rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+            rs.getInt(5), new Tally(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))))
         .list();
     for (Stripe row : rows) {
       jdbc.sql("DELETE FROM " + grain.table + " WHERE coupon_set_id = ? AND " + grain.column
@@ -122,7 +120,8 @@ class StatisticsRepository {
 
   private List<Row> query(Grain grain, String groupBy, long couponSetId, Instant from, Instant to, Long childKey,
       Long workflowKey) {
-    String sql = "SELECT " + groupBy + ", SUM(assigned), SUM(sent), SUM(redeemed) FROM " + grain.table
+    String sql = "SELECT " + groupBy + ", SUM(assigned), SUM(sent), SUM(redeemed), SUM(leaked),"
+        + " SUM(redeemed_by_others) FROM " + grain.table
         + " WHERE coupon_set_id = :setId AND " + grain.column + " >= :from AND " + grain.column + " < :to"
         + (childKey == null ? "" : " AND child_key = :childKey")
         + (workflowKey == null ? "" : " AND workflow_key = :workflowKey")
@@ -139,7 +138,7 @@ class StatisticsRepository {
     List<Row> rows = new ArrayList<>();
     spec.query(rs -> {
       rows.add(new Row(byTime ? 0 : rs.getLong(1), byTime ? Timestamps.read(rs, grain.column) : null,
-          rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+          new Tally(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))));
     });
     return rows;
   }

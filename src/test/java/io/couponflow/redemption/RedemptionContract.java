@@ -65,13 +65,15 @@ abstract class RedemptionContract extends ApiTest {
     assertThat(leaked.json().get("assignmentId").isNull()).isTrue();
 
     var set = set(setId);
-    assertThat(set.get("redeemed").asLong()).isEqualTo(1);
+    assertThat(set.get("redeemed").asLong()).isZero();
+    assertThat(set.get("assigned").asLong()).isZero();
+    assertThat(set.get("leaked").asLong()).isEqualTo(1);
     assertThat(set.get("available").asLong()).isZero();
     assertThat(assign(setId, "late-buyer").status()).isEqualTo(409);
   }
 
   @Test
-  void anIndividualSetCountsEveryUse() {
+  void anIndividualSetCountsAContactsOwnUseAsRedeemedAndEveryOtherUseAsLeaked() {
     String code = unique("WELCOME");
     long setId = createSingleSet("welcome-redeem", code, null).get("id").asLong();
     long assignmentId = assign(setId, "fan").json().get("id").asLong();
@@ -79,15 +81,44 @@ abstract class RedemptionContract extends ApiTest {
     assertThat(redeem(Map.of("code", code, "orderId", "a", "contactId", "fan")).json().get("assignmentId").asLong())
         .isEqualTo(assignmentId);
     assertThat(redeem(Map.of("code", code, "orderId", "b")).status()).isEqualTo(201);
-    var third = redeem(Map.of("code", code, "orderId", "c"));
+    var third = redeem(Map.of("code", code, "orderId", "c", "contactId", "stranger"));
     assertThat(third.status()).isEqualTo(201);
-    assertThat(third.json().get("leaked").asBoolean()).isFalse();
+    assertThat(third.json().get("leaked").asBoolean()).isTrue();
+    assertThat(third.json().get("leak").asString()).isEqualTo("not-assigned");
     assertThat(redeem(Map.of("code", code, "orderId", "c")).status()).isEqualTo(200);
-    assertThat(set(setId).get("redeemed").asLong()).isEqualTo(3);
+    var set = set(setId);
+    assertThat(set.get("redeemed").asLong()).isEqualTo(1);
+    assertThat(set.get("leaked").asLong()).isEqualTo(2);
+    assertThat(set.get("assigned").asLong()).isEqualTo(1);
+    assertThat(set.get("conversion").asDouble()).isEqualTo(1.0);
 
     String never = unique("NEVER");
     createSingleSet("never-assigned", never, 10L);
     assertThat(redeem(Map.of("code", never, "orderId", "x")).json().get("leaked").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aCodeRedeemedByAnotherContactThanItsHolderIsRedeemedAndReportedAsALeak() {
+    long setId = createMultipleSet("shared-with-a-friend", 3).get("id").asLong();
+    var assignment = assign(setId, "holder").json();
+    String code = assignment.get("code").asString();
+
+    var used = redeem(Map.of("code", code, "orderId", "friend-order", "contactId", "friend"));
+    assertThat(used.status()).as(used.text()).isEqualTo(201);
+    assertThat(used.json().get("leaked").asBoolean()).isFalse();
+    assertThat(used.json().get("leak").asString()).isEqualTo("other-contact");
+    assertThat(used.json().get("assignedTo").asString()).isEqualTo("holder");
+
+    var set = set(setId);
+    assertThat(set.get("redeemed").asLong()).isEqualTo(1);
+    assertThat(set.get("redeemedByOthers").asLong()).isEqualTo(1);
+    assertThat(set.get("leaked").asLong()).isZero();
+    var leaks = api.get("/api/v1/coupon-sets/" + setId + "/leaks").json().get("items");
+    assertThat(leaks).hasSize(1);
+    assertThat(leaks.get(0).get("kind").asString()).isEqualTo("other-contact");
+    assertThat(leaks.get(0).get("assignedTo").asString()).isEqualTo("holder");
+    assertThat(leaks.get(0).get("redeemedBy").asString()).isEqualTo("friend");
+    assertThat(api.get("/api/v1/coupon-sets/" + setId + "/leaks?kind=sideways").status()).isEqualTo(400);
   }
 
   @Test

@@ -1,0 +1,6 @@
+package io.couponflow.statistics;
+
+import io.couponflow.support.OnPostgres;
+
+@OnPostgres
+class StatisticsAgreePostgresIT extends StatisticsAgreeContract {}
