@@ -29,10 +29,12 @@
       document.querySelectorAll("#preview [data-index]").forEach(function (cell) {
         cell.classList.toggle("col-chosen", Number(cell.getAttribute("data-index")) === index);
       });
-      var error = document.getElementById("column-error");
-      if (error) {
-        error.remove();
-      }
+      ["column-error", "ask-column", "guess-note"].forEach(function (id) {
+        var stale = document.getElementById(id);
+        if (stale) {
+          stale.remove();
+        }
+      });
     }
 
     chips.forEach(function (chip) {

@@ -41,10 +41,7 @@
         var setOption = set.selectedOptions[0], childOption = child.selectedOptions[0];
         if (!set.value) { return "Assign a code: choose a set"; }
         var name = setOption.getAttribute("data-name");
-        var split = splitArms(config);
-        if (split) {
-          return "Assign a code from " + name + ", split " + split.map(function (arm) { return arm.name; }).join(" / ");
-        }
+        if (splitOn(config)) { return "Assign a code from " + name; }
         return "Assign a code from " + name + (child.value ? " (" + childOption.getAttribute("data-name") + ")" : "");
       }
       case "send-email": {
@@ -65,17 +62,78 @@
     return labelOf(card);
   }
 
-  // A split test's arms by child set name and share: [{name: "vip", percent: 50}, …]; null without a split.
+  function splitOn(config) {
+    var toggle = $(".split-on", config);
+    return !!toggle && toggle.checked;
+  }
+
+  function weightOf(row) {
+    var text = $(".share-weight", row).value.trim();
+    return /^\d+$/.test(text) ? parseInt(text, 10) : 0;
+  }
+
+  // A split test's rows with a child set and a weight, by name and share: [{row, name: "vip", percent: 50}, …].
   function splitArms(config) {
-    var input = $(".split-input", config);
-    if (!input || !input.value) { return null; }
-    var arms = input.value.split(",").map(function (part) {
-      var pair = part.split(":"), option = $(".child-select option[value='" + pair[0].trim() + "']", config);
-      return { name: option ? option.getAttribute("data-name") : "child set " + pair[0], weight: parseInt(pair[1], 10) || 0 };
-    });
+    var arms = $all(".split-row", config).map(function (row) {
+      var select = $(".share-child", row), option = select.selectedOptions[0];
+      return { row: row, name: select.value ? option.getAttribute("data-name") : null, weight: weightOf(row) };
+    }).filter(function (arm) { return arm.name && arm.weight > 0; });
     var total = arms.reduce(function (sum, arm) { return sum + arm.weight; }, 0) || 1;
     arms.forEach(function (arm) { arm.percent = Math.round(arm.weight * 100 / total); });
     return arms;
+  }
+
+  // Gives the split rows of a step (index i) their numbers: field names, ids, labels and buttons.
+  function renumberShares(config, i) {
+    var key = config.getAttribute("data-key"), rows = $all(".split-row", config);
+    rows.forEach(function (row, j) {
+      var child = $(".share-child", row), weight = $(".share-weight", row);
+      child.name = "nodes[" + i + "].shares[" + j + "].childSetId";
+      weight.name = "nodes[" + i + "].shares[" + j + "].weight";
+      child.id = key + "-share" + j + "-child";
+      weight.id = key + "-share" + j + "-weight";
+      var labels = $all("label", row);
+      labels[0].htmlFor = child.id;
+      labels[1].htmlFor = weight.id;
+      $all(".row-no", row).forEach(function (n) { n.textContent = j + 1; });
+      var remove = $(".share-remove", row);
+      remove.value = "remove-share:" + i + ":" + j;
+      remove.setAttribute("aria-label", "Remove child set " + (j + 1) + " from the split");
+      remove.disabled = rows.length <= 2;
+    });
+    var add = $(".share-add", config);
+    if (add) {
+      add.value = "add-share:" + i;
+      add.disabled = rows.length >= 10;
+    }
+  }
+
+  function cardOf(config) {
+    return $(".flow-node[data-key='" + config.getAttribute("data-key") + "']", flow);
+  }
+
+  function addShare(config) {
+    var rows = $all(".split-row", config);
+    if (rows.length >= 10) { return; }
+    var row = rows[rows.length - 1].cloneNode(true);
+    $(".share-child", row).value = "";
+    $(".share-weight", row).value = "1";
+    rows[rows.length - 1].after(row);
+    renumberShares(config, cards().indexOf(cardOf(config)));
+    $(".share-child", row).focus();
+    config.dispatchEvent(new Event("change", { bubbles: true }));
+    announce("Child set " + (rows.length + 1) + " added to the split.");
+  }
+
+  function removeShare(config, row) {
+    var rows = $all(".split-row", config), j = rows.indexOf(row);
+    if (rows.length <= 2) { return; }
+    row.remove();
+    renumberShares(config, cards().indexOf(cardOf(config)));
+    var rest = $all(".split-row", config);
+    $(".share-child", rest[Math.min(j, rest.length - 1)]).focus();
+    config.dispatchEvent(new Event("change", { bubbles: true }));
+    announce("Child set " + (j + 1) + " removed from the split. " + rest.length + " left.");
   }
 
   function refreshCard(card) {
@@ -88,10 +146,33 @@
         option.hidden = other;
         if (other && option.selected) { child.value = ""; }
       });
-      var arms = splitArms(config), words = $(".split-words", config);
-      if (arms && words) {
-        words.textContent = arms.map(function (arm) { return arm.name + " " + arm.percent + " %"; }).join(", ");
-      }
+      $all(".share-child option[data-set]", config).forEach(function (option) {
+        var other = option.getAttribute("data-set") !== set.value;
+        option.hidden = other;
+        if (other && option.selected) { option.parentNode.value = ""; }
+      });
+      var on = splitOn(config);
+      var children = $all("option[data-set='" + set.value + "']", child).length;
+      var tooFew = on && !!set.value && children < 2;
+      $(".child-field", config).hidden = on;
+      $(".split-field", config).hidden = !on || tooFew;
+      var note = $(".split-needs-children", config), link = $(".set-link", note);
+      note.hidden = !tooFew;
+      $(".child-count", note).textContent = children === 0 ? "no child sets" : "only one child set";
+      var single = !!set.value && set.selectedOptions[0].getAttribute("data-set-type") === "single";
+      $(".for-multiple", note).hidden = single;
+      $(".for-single", note).hidden = !single;
+      link.href = link.getAttribute("data-href") + set.value + "#child-sets";
+      var arms = splitArms(config), byRow = new Map(arms.map(function (arm) { return [arm.row, arm]; }));
+      $all(".split-row", config).forEach(function (row) {
+        var arm = byRow.get(row);
+        $(".share-percent", row).textContent = arm ? arm.percent + "\u00a0%" : "–";
+      });
+      var detail = $(".node-detail", card);
+      detail.hidden = !on;
+      detail.textContent = !on ? "" : arms.length ? "Split: " + arms.map(function (arm) {
+        return arm.name + " " + arm.percent + "\u00a0%";
+      }).join(" · ") : "Split: choose child sets";
       var fallback = $(".fallback-field", config);
       fallback.hidden = $(".exhausted-select", config).value !== "fallback";
     }
@@ -108,6 +189,7 @@
         field.name = field.name.replace(/^nodes\[\d+\]/, "nodes[" + i + "]");
       });
       $all(".step-no", card).concat($all(".step-no", config)).forEach(function (n) { n.textContent = i + 1; });
+      renumberShares(config, i);
       var label = labelOf(card) + ", step " + (i + 1);
       $(".node-up", card).value = "up:" + i;
       $(".node-up", card).disabled = i === 0;
@@ -360,6 +442,13 @@
     var card = event.target.closest(".flow-node");
     if (!card) {
       if (event.target.closest("#placing-cancel")) { stopPlacing(true); }
+      var share = event.target.closest(".share-add, .share-remove");
+      if (share) {
+        event.preventDefault();
+        var config = share.closest(".node-config");
+        if (share.classList.contains("share-add")) { addShare(config); } else { removeShare(config, share.closest(".split-row")); }
+        return;
+      }
       var insert = event.target.closest(".insert");
       if (insert) { insertAtCursor(document.getElementById(insert.getAttribute("data-target")), insert.getAttribute("data-insert")); }
       return;

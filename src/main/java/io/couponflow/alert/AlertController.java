@@ -62,19 +62,17 @@ class AlertController {
   @GetMapping("/api/v1/coupon-sets/{id}/alerts/{alertId}/deliveries")
   @Operation(summary = "The delivery log of an alert: channel, target, status (pending, delivered, failed, skipped), attempts")
   Map<String, Object> listAlertDeliveries(@PathVariable long id, @PathVariable long alertId) {
-    return Map.of("items", service.deliveries(id, alertId).stream().map(d -> Map.of(
-        "id", d.id(), "channel", d.channel(), "target", d.target(), "status", d.status(), "attempts", d.attempts(),
-        "lastError", d.lastError() == null ? "" : d.lastError(), "createdAt", d.createdAt(),
-        "updatedAt", d.updatedAt())).toList());
+    return Map.of("items", service.deliveries(id, alertId).stream().map(service::describe).toList());
   }
 
   @PostMapping("/api/v1/alert-webhooks")
-  @Operation(summary = "Register a URL that receives every firing alert, signed with HMAC-SHA256 of the body")
+  @Operation(summary = "Register a URL that receives every firing alert: a webhook subscribed to coupon-set.alert "
+      + "with this secret (see /api/v1/webhooks), also signed with X-Couponflow-Signature: sha256=<HMAC of the body>")
   @ApiResponse(responseCode = "201", description = "Created")
   ResponseEntity<WebhookView> createAlertWebhook(@Valid @RequestBody AlertRequests.CreateWebhook request) {
-    long id = service.addWebhook(request);
-    return ResponseEntity.status(HttpStatus.CREATED).body(service.webhooks().stream().filter(w -> w.id() == id)
-        .map(w -> new WebhookView(w.id(), w.url(), w.createdAt())).findFirst().orElseThrow());
+    var created = service.addWebhook(request);
+    return ResponseEntity.status(HttpStatus.CREATED).body(new WebhookView(created.id(), created.url(),
+        created.createdAt()));
   }
 
   @GetMapping("/api/v1/alert-webhooks")

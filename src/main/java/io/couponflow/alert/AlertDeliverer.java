@@ -1,12 +1,6 @@
 package io.couponflow.alert;
 
 import io.couponflow.alert.AlertRepository.Delivery;
-import io.couponflow.alert.AlertRepository.Webhook;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +9,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends one delivery and logs the attempt. A failed attempt below the limit throws, so db-scheduler
+ * Sends one alert email and logs the attempt. A failed attempt below the limit throws, so db-scheduler
  * runs it again after an exponential backoff; the last one marks the delivery failed.
  */
 @Component
@@ -26,14 +20,12 @@ class AlertDeliverer {
   private final ObjectProvider<JavaMailSender> mail;
   private final AlertProperties properties;
   private final Clock clock;
-  private final HttpClient http;
 
   AlertDeliverer(AlertRepository alerts, ObjectProvider<JavaMailSender> mail, AlertProperties properties, Clock clock) {
     this.alerts = alerts;
     this.mail = mail;
     this.properties = properties;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
   }
 
   /** Thrown to make db-scheduler retry later. */
@@ -45,13 +37,14 @@ class AlertDeliverer {
 
   void deliver(long deliveryId) {
     Optional<Delivery> found = alerts.delivery(deliveryId);
-    if (found.isEmpty() || !found.get().status().equals("pending")) {
+    // webhook entries are delivered by the webhook feature; only emails go out from here
+    if (found.isEmpty() || !found.get().status().equals("pending") || !found.get().channel().equals("email")) {
       return;
     }
     Delivery delivery = found.get();
     String error;
     try {
-      error = delivery.channel().equals("email") ? sendMail(delivery) : post(delivery);
+      error = sendMail(delivery);
     } catch (Exception e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
@@ -64,23 +57,6 @@ class AlertDeliverer {
     if (!last) {
       throw new RetryLater("delivery " + deliveryId + " failed: " + error);
     }
-  }
-
-  private String post(Delivery delivery) throws Exception {
-    Optional<Webhook> webhook = delivery.webhookId() == null ? Optional.empty() : alerts.webhook(delivery.webhookId());
-    if (webhook.isEmpty()) {
-      return "the webhook was deleted";
-    }
-    byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.get().url()))
-        .timeout(properties.webhookTimeout())
-        .header("Content-Type", "application/json")
-        .header(AlertSignature.HEADER, AlertSignature.sign(webhook.get().secret(), body))
-        .header("X-Couponflow-Delivery", String.valueOf(delivery.id()))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
   }
 
   private String sendMail(Delivery delivery) {

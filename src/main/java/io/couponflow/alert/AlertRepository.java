@@ -16,10 +16,10 @@ class AlertRepository {
       r.id, r.coupon_set_id, r.kind, r.threshold, r.email, r.created_at, s.firing, s.observed, s.fired_count,
       s.last_fired_at""";
 
-  record Webhook(long id, String url, String secret, Instant createdAt) {}
-
+  /** A firing's email, or its webhook event to one subscription ({@code eventId}; its status lives with the webhook). */
   record Delivery(long id, long alertId, long couponSetId, String channel, String target, Long webhookId,
-      String payload, String status, int attempts, String lastError, Instant createdAt, Instant updatedAt) {}
+      String eventId, String payload, String status, int attempts, String lastError, Instant createdAt,
+      Instant updatedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -65,35 +65,15 @@ class AlertRepository {
         .update() == 1;
   }
 
-  long insertWebhook(String url, String secret, Instant now) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO alert_webhook (url, secret, created_at) VALUES (?, ?, ?)")
-        .params(url, secret, Timestamps.bind(now)).update(keys, "id");
-    return keys.getKey().longValue();
-  }
-
-  List<Webhook> webhooks() {
-    return jdbc.sql("SELECT id, url, secret, created_at FROM alert_webhook ORDER BY id")
-        .query((rs, n) -> new Webhook(rs.getLong(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, "created_at")))
-        .list();
-  }
-
-  Optional<Webhook> webhook(long id) {
-    return webhooks().stream().filter(w -> w.id() == id).findFirst();
-  }
-
-  boolean deleteWebhook(long id) {
-    return jdbc.sql("DELETE FROM alert_webhook WHERE id = ?").param(id).update() == 1;
-  }
-
-  long insertDelivery(long alertId, long couponSetId, String channel, String target, Long webhookId, String payload,
-      Instant now) {
+  long insertDelivery(long alertId, long couponSetId, String channel, String target, Long webhookId, String eventId,
+      String payload, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO alert_delivery (alert_id, coupon_set_id, channel, target, webhook_id, payload, status, attempts,
-                                        created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
-        .params(alertId, couponSetId, channel, target, webhookId, payload, Timestamps.bind(now), Timestamps.bind(now))
+            INSERT INTO alert_delivery (alert_id, coupon_set_id, channel, target, webhook_id, event_id, payload, status,
+                                        attempts, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
+        .params(alertId, couponSetId, channel, target, webhookId, eventId, payload, Timestamps.bind(now),
+            Timestamps.bind(now))
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -124,7 +104,8 @@ class AlertRepository {
 
   private Delivery mapDelivery(ResultSet rs, int row) throws SQLException {
     return new Delivery(rs.getLong("id"), rs.getLong("alert_id"), rs.getLong("coupon_set_id"), rs.getString("channel"),
-        rs.getString("target"), rs.getObject("webhook_id", Long.class), rs.getString("payload"), rs.getString("status"),
+        rs.getString("target"), rs.getObject("webhook_id", Long.class), rs.getString("event_id"), rs.getString("payload"),
+        rs.getString("status"),
         rs.getInt("attempts"), rs.getString("last_error"), Timestamps.read(rs, "created_at"),
         Timestamps.read(rs, "updated_at"));
   }

@@ -7,6 +7,9 @@ import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.CouponSetView;
 import io.couponflow.statistics.Forecast;
 import io.couponflow.statistics.StatisticsService;
+import io.couponflow.webhook.WebhookEventType;
+import io.couponflow.webhook.WebhookOutbox;
+import io.couponflow.webhook.WebhookService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Alert rules per set and their evaluation. A rule fires when its observed value drops below the
  * threshold and it was not firing; it re-arms when the value is back at or above it. The state row
- * is locked while deciding, so nodes evaluating at once fire a crossing exactly once; the deliveries
- * (one per webhook, plus email) are written and scheduled in that same transaction.
+ * is locked while deciding, so nodes evaluating at once fire a crossing exactly once; the firing's
+ * {@code coupon-set.alert} webhook event and its email are written in that same transaction.
  */
 @Service
 public class AlertService {
@@ -38,17 +41,22 @@ public class AlertService {
   private final Scheduler scheduler;
   private final OneTimeTask<Void> deliveryTask;
   private final ObjectProvider<JavaMailSender> mail;
+  private final WebhookOutbox outbox;
+  private final WebhookService webhooks;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   AlertService(AlertRepository alerts, CouponSetService sets, StatisticsService statistics, Scheduler scheduler,
-      @Qualifier("alertDeliveryTask") OneTimeTask<Void> alertDeliveryTask, ObjectProvider<JavaMailSender> mail, TransactionTemplate tx, Clock clock) {
+      @Qualifier("alertDeliveryTask") OneTimeTask<Void> alertDeliveryTask, ObjectProvider<JavaMailSender> mail,
+      WebhookOutbox outbox, WebhookService webhooks, TransactionTemplate tx, Clock clock) {
     this.alerts = alerts;
     this.sets = sets;
     this.statistics = statistics;
     this.scheduler = scheduler;
     this.deliveryTask = alertDeliveryTask;
     this.mail = mail;
+    this.outbox = outbox;
+    this.webhooks = webhooks;
     this.tx = tx;
     this.clock = clock;
   }
@@ -142,7 +150,6 @@ public class AlertService {
   private void deliver(Alert alert, CouponSetView set, Double observed, Instant now) {
     String title = alert.kind().title(alert.threshold());
     Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("event", "coupon-set-alert");
     payload.put("alertId", alert.id());
     payload.put("couponSetId", set.id());
     payload.put("couponSetName", set.name());
@@ -154,38 +161,63 @@ public class AlertService {
         + (observed == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", observed)) + ")");
     payload.put("firedAt", now.toString());
     String body = JSON.writeValueAsString(payload);
-    Instant due = clock.instant();
-    for (AlertRepository.Webhook webhook : alerts.webhooks()) {
-      long id = alerts.insertDelivery(alert.id(), set.id(), "webhook", webhook.url(), webhook.id(), body, now);
-      scheduler.schedule(deliveryTask.instance(String.valueOf(id)), due);
+    WebhookOutbox.Announced announced = outbox.announce(WebhookEventType.COUPON_SET_ALERT, set.id(), payload);
+    Map<Long, String> urls = new java.util.HashMap<>();
+    if (!announced.subscriptionIds().isEmpty()) {
+      webhooks.list().forEach(w -> urls.put(w.id(), w.url()));
+    }
+    for (long subscriptionId : announced.subscriptionIds()) {
+      // the alert's log lists each webhook the firing went to; the webhook's delivery log has its attempts
+      String url = urls.getOrDefault(subscriptionId, "");
+      alerts.insertDelivery(alert.id(), set.id(), "webhook", url, subscriptionId, announced.eventId(), body, now);
     }
     if (alert.email() != null && !alert.email().isBlank()) {
-      long id = alerts.insertDelivery(alert.id(), set.id(), "email", alert.email(), null, body, now);
+      long id = alerts.insertDelivery(alert.id(), set.id(), "email", alert.email(), null, null, body, now);
       if (mail.getIfAvailable() == null) {
         alerts.recordAttempt(id, "skipped", "mail is not configured (spring.mail.host)", now);
       } else {
-        scheduler.schedule(deliveryTask.instance(String.valueOf(id)), due);
+        scheduler.schedule(deliveryTask.instance(String.valueOf(id)), clock.instant());
       }
     }
   }
 
-  long addWebhook(AlertRequests.CreateWebhook request) {
-    {
-      String url = request.url().strip();
-      if (!url.startsWith("http://") && !url.startsWith("https://")) {
-        throw ApiException.invalid("url", "url must be an http or https URL");
-      }
-    }
-    return alerts.insertWebhook(request.url().strip(), request.secret(), clock.instant());
+  /** The old alert-webhook API: a subscription to coupon-set.alert with the caller's secret. */
+  WebhookService.SubscriptionView addWebhook(AlertRequests.CreateWebhook request) {
+    return webhooks.createWithSecret(request.url(), request.secret(), List.of(WebhookEventType.COUPON_SET_ALERT.wire()));
   }
 
-  List<AlertRepository.Webhook> webhooks() {
-    return alerts.webhooks();
+  /** The subscriptions that receive alerts. */
+  List<WebhookService.SubscriptionView> webhooks() {
+    return webhooks.list().stream().filter(w -> w.events().contains(WebhookEventType.COUPON_SET_ALERT.wire())).toList();
   }
 
   void deleteWebhook(long id) {
-    if (!alerts.deleteWebhook(id)) {
+    if (webhooks().stream().noneMatch(w -> w.id() == id)) {
       throw ApiException.notFound("Webhook", id);
     }
+    webhooks.delete(id);
+  }
+
+  /** An alert's log entry as the API shows it: a webhook entry takes its status from the webhook delivery. */
+  Map<String, Object> describe(AlertRepository.Delivery d) {
+    String status = d.status();
+    int attempts = d.attempts();
+    String lastError = d.lastError();
+    if (d.channel().equals("webhook") && d.webhookId() != null && d.eventId() != null) {
+      Optional<WebhookService.DeliveryView> webhook = webhooks.latestDelivery(d.webhookId(), d.eventId());
+      status = webhook.map(WebhookService.DeliveryView::status).orElse("failed");
+      attempts = webhook.map(WebhookService.DeliveryView::attempts).orElse(attempts);
+      lastError = webhook.isEmpty() ? "the webhook was deleted" : webhook.get().lastError();
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", d.id());
+    view.put("channel", d.channel());
+    view.put("target", d.target());
+    view.put("status", status);
+    view.put("attempts", attempts);
+    view.put("lastError", lastError == null ? "" : lastError);
+    view.put("createdAt", d.createdAt());
+    view.put("updatedAt", d.updatedAt());
+    return view;
   }
 }

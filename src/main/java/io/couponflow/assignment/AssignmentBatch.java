@@ -173,6 +173,7 @@ class AssignmentBatch {
     }
     assignments.forgetUnmade(unmade);
     if (given.isEmpty()) {
+      ranOut(set, child, given, open, now);
       return;
     }
     List<Assignment> rows = new ArrayList<>(given.size());
@@ -194,9 +195,16 @@ class AssignmentBatch {
     events.publishEvent(new AssignmentEvents.CouponsAssigned(made.stream().map(a -> new AssignmentEvents.CouponAssigned(
         a.id(), a.couponSetId(), a.childSetId(), a.codeChildKey(), a.code(), a.contactId(), a.workflowId(), now))
         .toList()));
+    ranOut(set, child, given, open, now);
     Map<Long, Long> byChild = new LinkedHashMap<>();
     made.forEach(a -> byChild.merge(a.codeChildKey(), 1L, Long::sum));
     byChild.forEach((codeChildKey, count) -> sets.count(set.id(), codeChildKey, Counters.assigned(count)));
+  }
+
+  private void ranOut(CouponSet set, ChildSet child, List<CodeFor> given, List<Integer> open, Instant now) {
+    if (given.size() < open.size()) {
+      events.publishEvent(new AssignmentEvents.CouponSetRanOut(set.id(), child == null ? null : child.id(), now));
+    }
   }
 
   /** Keys seen before answer with their first assignment (or 422 for another body); only those are looked up. */

@@ -19,6 +19,12 @@ public final class AssignmentEvents {
   public record CouponSent(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
       Long workflowId, Instant at) {}
 
+  /**
+   * A set (or child set, when childSetId is not null) refused an assignment because no code was
+   * left: published by the batch that found it empty, in its transaction.
+   */
+  public record CouponSetRanOut(long couponSetId, Long childSetId, Instant at) {}
+
   /** at: when it was released; assignedAt: when the assignment it ends was made. */
   public record CouponReleased(long assignmentId, long couponSetId, long codeChildKey, String code, String contactId,
       Long workflowId, Instant at, Instant assignedAt) {}

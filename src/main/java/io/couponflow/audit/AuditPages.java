@@ -34,7 +34,10 @@ class AuditPages {
       Map.entry("workflow.activated", "Activated workflow"),
       Map.entry("workflow.paused", "Paused workflow"),
       Map.entry("workflow.deleted", "Deleted workflow"),
-      Map.entry("web-secret.rotated", "Rotated web secret"));
+      Map.entry("web-secret.rotated", "Rotated web secret"),
+      Map.entry("webhook.created", "Created webhook"),
+      Map.entry("webhook.updated", "Changed webhook"),
+      Map.entry("webhook.deleted", "Deleted webhook"));
 
   /** One entry as the page shows it; setName is null when the target is not a set or the set is gone. */
   record Row(long id, Instant at, String actor, String action, String label, String targetType, String targetId,

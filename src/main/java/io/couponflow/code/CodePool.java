@@ -163,14 +163,64 @@ public class CodePool {
 
   /** A page of a set's codes, newest first, with ids below {@code beforeId}. */
   public List<Code> page(long couponSetId, CodeStatus status, long beforeId, int limit) {
-    return table.page(couponSetId, status, beforeId, limit);
+    return table.page(couponSetId, status, null, beforeId, limit);
+  }
+
+  /** As above, of one child key only (0 = the codes outside child sets; null = all). */
+  public List<Code> page(long couponSetId, CodeStatus status, Long childKey, long beforeId, int limit) {
+    return table.page(couponSetId, status, childKey, beforeId, limit);
+  }
+
+  /**
+   * Moves the named codes of a set to child key {@code toKey} (0 = outside child sets), in the
+   * caller's transaction. Only available codes move (their status stays available; a code held by a
+   * contact stays where it was assigned from); the others are reported as skipped. The caller moves
+   * the counters by {@link MovedCodes#movedFrom()}.
+   */
+  public MovedCodes moveFree(long couponSetId, List<String> values, long toKey) {
+    Map<String, String> wanted = new LinkedHashMap<>();
+    for (String raw : values) {
+      String value = CodeRules.trim(raw);
+      if (!value.isEmpty()) {
+        wanted.putIfAbsent(CodeRules.keyOf(value), value);
+      }
+    }
+    Map<String, Code> found = new java.util.HashMap<>();
+    table.findInSet(couponSetId, List.copyOf(wanted.keySet())).forEach(c -> found.put(CodeRules.keyOf(c.code()), c));
+    List<Long> candidates = new ArrayList<>();
+    List<MovedCodes.Skipped> skipped = new ArrayList<>();
+    wanted.forEach((key, value) -> {
+      Code code = found.get(key);
+      if (code == null) {
+        skipped.add(new MovedCodes.Skipped(value, "not-found"));
+      } else if ((code.childSetId() == null ? 0 : code.childSetId()) == toKey) {
+        skipped.add(new MovedCodes.Skipped(code.code(), "already-there"));
+      } else if (code.status() != CodeStatus.AVAILABLE) {
+        skipped.add(new MovedCodes.Skipped(code.code(), "not-available"));
+      } else {
+        candidates.add(code.id());
+      }
+    });
+    Map<Long, List<Long>> moved = table.moveFree(couponSetId, candidates, toKey);
+    Set<Long> movedIds = new java.util.HashSet<>();
+    moved.values().forEach(movedIds::addAll);
+    found.values().stream().filter(c -> candidates.contains(c.id()) && !movedIds.contains(c.id()))
+        .forEach(c -> skipped.add(new MovedCodes.Skipped(c.code(), "not-available")));
+    Map<Long, Long> counts = new java.util.TreeMap<>();
+    moved.forEach((from, ids) -> counts.put(from, (long) ids.size()));
+    return new MovedCodes(counts, skipped);
+  }
+
+  /** Moves up to {@code count} free codes from child key {@code fromKey} to {@code toKey}, in the caller's transaction; answers how many. */
+  public long moveFree(long couponSetId, long fromKey, long toKey, long count) {
+    return table.moveFree(couponSetId, fromKey, toKey, count);
   }
 
   /** Streams every code of a set, in pages, without holding a transaction open. */
   public void forEach(long couponSetId, CodeStatus status, Consumer<Code> consumer) {
     long before = Long.MAX_VALUE;
     while (true) {
-      List<Code> page = table.page(couponSetId, status, before, EXPORT_PAGE);
+      List<Code> page = table.page(couponSetId, status, null, before, EXPORT_PAGE);
       page.forEach(consumer);
       if (page.size() < EXPORT_PAGE) {
         return;

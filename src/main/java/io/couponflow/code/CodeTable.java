@@ -289,14 +289,90 @@ class CodeTable {
         .query((rs, n) -> new LocatedCode(rs.getLong("coupon_set_id"), code(rs))).optional();
   }
 
-  List<Code> page(long couponSetId, CodeStatus status, long beforeId, int limit) {
+  List<Code> page(long couponSetId, CodeStatus status, Long childKey, long beforeId, int limit) {
     String sql = "SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId AND id < :before"
-        + (status == null ? "" : " AND status = :status") + " ORDER BY id DESC LIMIT :limit";
+        + (status == null ? "" : " AND status = :status")
+        + (childKey == null ? "" : childKey == 0 ? " AND child_set_id IS NULL" : " AND child_set_id = :childId")
+        + " ORDER BY id DESC LIMIT :limit";
     var spec = jdbc.sql(sql).param("setId", couponSetId).param("before", beforeId).param("limit", limit);
     if (status != null) {
       spec = spec.param("status", status.wire());
     }
+    if (childKey != null && childKey != 0) {
+      spec = spec.param("childId", childKey);
+    }
     return spec.query((rs, n) -> code(rs)).list();
+  }
+
+  /**
+   * Moves the free codes among {@code codeIds} (codes of the set) to child key {@code toKey}, skipping
+   * queue rows other transactions hold (a claim under way); answers the moved ids by the key they left.
+   */
+  Map<Long, List<Long>> moveFree(long couponSetId, List<Long> codeIds, long toKey) {
+    Map<Long, List<Long>> byFrom = new HashMap<>();
+    for (List<Long> chunk : MultiRow.chunks(codeIds)) {
+      jdbc.sql("""
+              SELECT child_key, code_id FROM free_code
+              WHERE coupon_set_id = :setId AND code_id IN (:ids) AND child_key <> :to FOR UPDATE SKIP LOCKED""")
+          .param("setId", couponSetId).param("ids", chunk).param("to", toKey)
+          .query(rs -> {
+            byFrom.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+          });
+    }
+    byFrom.forEach((fromKey, ids) -> requeue(couponSetId, fromKey, toKey, ids));
+    return byFrom;
+  }
+
+  /** Moves up to {@code limit} free codes of child key {@code fromKey} to {@code toKey}; answers how many. */
+  long moveFree(long couponSetId, long fromKey, long toKey, long limit) {
+    long moved = 0;
+    while (moved < limit) {
+      int batch = (int) Math.min(MOVE_BATCH, limit - moved);
+      // no ORDER BY: as in the claim, H2 would stop at a locked first row
+      List<Long> ids = jdbc.sql("SELECT code_id FROM free_code WHERE coupon_set_id = ? AND child_key = ? LIMIT "
+              + batch + " FOR UPDATE SKIP LOCKED")
+          .params(couponSetId, fromKey).query(Long.class).list();
+      if (ids.isEmpty()) {
+        break;
+      }
+      requeue(couponSetId, fromKey, toKey, ids);
+      moved += ids.size();
+      if (ids.size() < batch) {
+        break;
+      }
+    }
+    return moved;
+  }
+
+  private static final int MOVE_BATCH = 5000;
+
+  /** Locked queue rows change child key, and so do their codes, which must be available: fails loudly otherwise. */
+  private void requeue(long couponSetId, long fromKey, long toKey, List<Long> ids) {
+    for (List<Long> chunk : MultiRow.chunks(ids)) {
+      int queued = jdbc.sql("""
+              UPDATE free_code SET child_key = :to
+              WHERE coupon_set_id = :setId AND child_key = :from AND code_id IN (:ids)""")
+          .param("to", toKey).param("setId", couponSetId).param("from", fromKey).param("ids", chunk).update();
+      int coded = jdbc.sql("""
+              UPDATE code SET child_set_id = :to
+              WHERE coupon_set_id = :setId AND id IN (:ids) AND status = :available""")
+          .param("to", toKey == 0 ? null : toKey, java.sql.Types.BIGINT).param("setId", couponSetId).param("ids", chunk)
+          .param("available", CodeStatus.AVAILABLE.wire()).update();
+      if (queued != chunk.size() || coded != chunk.size()) {
+        throw new IllegalStateException("moving " + chunk.size() + " free codes of set " + couponSetId + " moved "
+            + queued + " queue rows and " + coded + " available codes");
+      }
+    }
+  }
+
+  /** The codes of a set spelled like {@code keys} in any case. */
+  List<Code> findInSet(long couponSetId, List<String> keys) {
+    List<Code> found = new ArrayList<>();
+    for (List<String> chunk : MultiRow.chunks(keys)) {
+      found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId AND code_key IN (:keys)")
+          .param("setId", couponSetId).param("keys", chunk).query((rs, n) -> code(rs)).list());
+    }
+    return found;
   }
 
   void moveChildToParent(long couponSetId, long childSetId) {

@@ -126,8 +126,15 @@ public class CouponListPages {
 
   @GetMapping("/coupons/{id}/delete")
   String confirmDelete(@PathVariable long id, Model model) {
-    model.addAttribute("set", sets.get(id));
+    addDeleteModel(model, sets.get(id));
     return "couponset/delete";
+  }
+
+  /** The set, and its workflows split into active ones (which block the delete) and drafts or paused ones (warned about). */
+  private static void addDeleteModel(Model model, CouponSetView set) {
+    model.addAttribute("set", set);
+    model.addAttribute("activeUsers", set.usedInWorkflows().stream().filter(CouponSetView.WorkflowRef::active).toList());
+    model.addAttribute("otherUsers", set.usedInWorkflows().stream().filter(w -> !w.active()).toList());
   }
 
   @PostMapping("/coupons/{id}/delete")
@@ -140,7 +147,7 @@ public class CouponListPages {
         throw e;
       }
       response.setStatus(409);
-      model.addAttribute("set", set);
+      addDeleteModel(model, sets.get(id));
       model.addAttribute("refusal", "\"" + set.name() + "\" can't be deleted while an active workflow assigns its codes. "
           + "Pause the workflow or remove its Assign coupon step, then try again.");
       return "couponset/delete";

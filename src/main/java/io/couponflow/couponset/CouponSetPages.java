@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,9 +66,9 @@ class CouponSetPages {
 
   @GetMapping("/coupons/{id}")
   String show(@PathVariable long id, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String cursor, Model model) {
+      @RequestParam(required = false) String child, @RequestParam(required = false) String cursor, Model model) {
     CouponSetView set = loadWithHistory(id, model);
-    fill(model, set, status, cursor);
+    fill(model, set, status, child, cursor);
     model.addAttribute("settings", SettingsForm.of(set));
     return "couponset/set";
   }
@@ -82,13 +83,15 @@ class CouponSetPages {
     return sets.get(id);
   }
 
-  private void fill(Model model, CouponSetView set, String status, String cursor) {
+  private void fill(Model model, CouponSetView set, String status, String child, String cursor) {
     CodeStatus filter = parseStatus(status);
+    Long childKey = parseChild(set, child);
     model.addAttribute("set", set);
     model.addAttribute("status", filter == null ? "all" : filter.wire());
+    model.addAttribute("child", childKey == null ? "all" : childKey == 0 ? "none" : String.valueOf(childKey));
     model.addAttribute("firstPage", cursor == null || cursor.isBlank());
     if (set.type() == SetType.MULTIPLE) {
-      PageResponse<Code> codes = setCodes.page(set.id(), filter, PageRequest.of(CODES_PER_PAGE, cursor));
+      PageResponse<Code> codes = setCodes.page(set.id(), filter, childKey, PageRequest.of(CODES_PER_PAGE, cursor));
       model.addAttribute("codes", codes);
       LeakedCodes leaks = leakedCodes.getIfAvailable();
       model.addAttribute("leakedCodeIds", leaks == null || set.leaked() == 0 ? Set.of()
@@ -96,7 +99,32 @@ class CouponSetPages {
               .map(Code::id).toList()));
       model.addAttribute("childNames", set.childSets().stream()
           .collect(Collectors.toMap(ChildSetView::id, ChildSetView::name)));
+      long inChildren = set.childSets().stream().mapToLong(ChildSetView::available).sum();
+      model.addAttribute("ownAvailable", Math.max(0, (set.available() == null ? 0 : set.available()) - inChildren));
+      StringBuilder view = new StringBuilder();
+      if (filter != null) {
+        view.append("status=").append(filter.wire());
+      }
+      if (childKey != null) {
+        view.append(view.isEmpty() ? "" : "&").append("child=").append(childKey == 0 ? "none" : childKey);
+      }
+      model.addAttribute("returnTo", view.isEmpty() ? "" : "?" + view);
+      // ticked codes go by default to the first child set other than the one being looked at
+      model.addAttribute("moveTarget", set.childSets().stream().map(c -> String.valueOf(c.id()))
+          .filter(c -> childKey == null || !c.equals(String.valueOf(childKey))).findFirst().orElse(""));
     }
+  }
+
+  /** The child filter: null for all codes, 0 for those outside child sets ("none"), else one of the set's child sets. */
+  private static Long parseChild(CouponSetView set, String child) {
+    if (child == null || child.isBlank() || "all".equals(child)) {
+      return null;
+    }
+    if ("none".equals(child)) {
+      return 0L;
+    }
+    return set.childSets().stream().filter(c -> String.valueOf(c.id()).equals(child)).findFirst()
+        .map(ChildSetView::id).orElse(null);
   }
 
   private static CodeStatus parseStatus(String status) {
@@ -132,7 +160,7 @@ class CouponSetPages {
       }
     }
     response.setStatus(422);
-    fill(model, set, null, null);
+    fill(model, set, null, null, null);
     model.addAttribute("settings", new SettingsForm(name, maxUses, policy));
     model.addAttribute("errors", errors.asMap());
     return "couponset/set";
@@ -155,7 +183,7 @@ class CouponSetPages {
       }
     }
     response.setStatus(422);
-    fill(model, set, null, null);
+    fill(model, set, null, null, null);
     model.addAttribute("settings", SettingsForm.of(set));
     model.addAttribute("childName", childName);
     model.addAttribute("errors", errors.asMap());
@@ -168,6 +196,74 @@ class CouponSetPages {
     sets.deleteChild(id, childId);
     redirect.addFlashAttribute("notice", "Deleted child set \"" + name + "\"; its codes are back in the parent set.");
     return "redirect:/coupons/" + id + "#child-sets";
+  }
+
+  /**
+   * Moves the ticked codes, or a number of available codes from one place, into a child set (or out
+   * of child sets). Codes held by contacts are never moved; the notice says how many stayed and why.
+   */
+  @PostMapping("/coupons/{id}/codes/move")
+  String moveCodes(@PathVariable long id, @RequestParam(name = "code", required = false) List<String> selected,
+      @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String count,
+      @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String returnTo,
+      RedirectAttributes redirect) {
+    CouponSetView set = sets.get(id);
+    String back = "redirect:/coupons/" + id + (returnTo.matches("\\?[A-Za-z0-9=&_-]{0,200}") ? returnTo : "") + "#codes-card";
+    Long toChild = childId(to);
+    boolean byCount = selected == null || selected.isEmpty();
+    Long number = null;
+    if (byCount) {
+      try {
+        number = Long.parseLong(count.strip());
+      } catch (NumberFormatException e) {
+        number = null;
+      }
+      if (count.isBlank() && from.isBlank()) {
+        redirect.addFlashAttribute("moveError", "Tick the codes to move first (only available codes can move).");
+        return back;
+      }
+      if (number == null || number < 1) {
+        redirect.addFlashAttribute("moveError", "Say how many available codes to move: a whole number, e.g. 500.");
+        return back;
+      }
+    }
+    try {
+      MoveCodesResult result = setCodes.move(id, byCount
+          ? new MoveCodesRequest(null, number, childId(from), toChild)
+          : new MoveCodesRequest(selected, null, null, toChild));
+      String fromName = byCount ? set.childSets().stream().filter(c -> String.valueOf(c.id()).equals(from.strip()))
+          .map(c -> "\u201c" + c.name() + "\u201d").findFirst().orElse("the set itself") : null;
+      redirect.addFlashAttribute("notice", moveNotice(set, result, byCount ? number : selected.size(), fromName));
+    } catch (ApiException e) {
+      redirect.addFlashAttribute("moveError", e.getMessage());
+    }
+    return back;
+  }
+
+  private static Long childId(String value) {
+    try {
+      return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String moveNotice(CouponSetView set, MoveCodesResult result, long asked, String fromName) {
+    String where = result.toChildSetId() == null ? "the set itself (no child set)"
+        : "\u201c" + set.childSets().stream().filter(c -> c.id() == result.toChildSetId()).map(ChildSetView::name)
+            .findFirst().orElse("child set") + "\u201d";
+    String moved = result.moved() == 1 ? "1 code" : String.format("%,d codes", result.moved());
+    StringBuilder notice = new StringBuilder("Moved ").append(moved).append(" into ").append(where).append('.');
+    long held = result.skipped().stream().filter(s -> s.reason().equals("not-available")).count();
+    if (held > 0) {
+      notice.append(' ').append(held == 1 ? "1 code stays where it is: it is" : held + " codes stay where they are: they are")
+          .append(" already given to a contact, used or expired.");
+    }
+    if (fromName != null && result.moved() < asked) {
+      notice.append(" ").append(Character.toUpperCase(fromName.charAt(0))).append(fromName.substring(1))
+          .append(result.moved() == 0 ? " had no available codes." : " had no more available codes.");
+    }
+    return notice.toString();
   }
 
   /** The unused codes as CSV, streamed page by page (a set may hold millions). */

@@ -124,6 +124,11 @@ public class CouponSetService {
     return sets.find(id).map(CouponSet::name);
   }
 
+  /** A child set's name; empty when there is no such child set (any more). */
+  public Optional<String> childName(long couponSetId, long childId) {
+    return sets.findChild(couponSetId, childId).map(ChildSet::name);
+  }
+
   public CouponSetView get(long id) {
     return view(require(id));
   }
@@ -166,8 +171,11 @@ public class CouponSetService {
   public void delete(long id) {
     CouponSet set = require(id);
     if (activeUsage(id)) {
-      throw ApiException.conflict("coupon-set-in-use", "Coupon set in use",
-          "An active workflow assigns codes from this set; pause it or remove its Assign coupon node first");
+      List<String> active = workflowsUsing(id).stream().filter(CouponSetView.WorkflowRef::active)
+          .map(w -> "'" + w.name() + "'").toList();
+      throw ApiException.conflict("coupon-set-in-use", "Coupon set in use", (active.isEmpty() ? "An active workflow"
+          : "The active workflow" + (active.size() == 1 ? " " : "s ") + String.join(", ", active))
+          + " assigns codes from this set; pause it or remove its Assign coupon node first");
     }
     audit.record("coupon-set.deleted", "coupon-set", id, "'" + set.name() + "'");
     cache.evict(id);
@@ -277,7 +285,7 @@ public class CouponSetService {
 
   private List<CouponSetView.WorkflowRef> workflowsUsing(long id) {
     CouponSetUsage lookup = usage.getIfAvailable();
-    return lookup == null ? List.of() : lookup.workflowsUsing(id).stream().map(CouponSetView.WorkflowRef::new).toList();
+    return lookup == null ? List.of() : lookup.workflowsUsing(id);
   }
 
   private boolean activeUsage(long id) {

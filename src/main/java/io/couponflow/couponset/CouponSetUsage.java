@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Which workflows use a set; implemented by the workflow feature so this one need not know it. */
 public interface CouponSetUsage {
-  List<Long> workflowsUsing(long couponSetId);
+  /** The workflows that draw from the set, whatever their status, by id. */
+  List<CouponSetView.WorkflowRef> workflowsUsing(long couponSetId);
 
   boolean usedByActiveWorkflow(long couponSetId);
 }

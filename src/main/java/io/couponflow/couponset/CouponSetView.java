@@ -30,7 +30,12 @@ public record CouponSetView(
     long redeemedByOthers,
     Double conversion) {
 
-  public record WorkflowRef(long workflowId) {}
+  /** A workflow whose Assign coupon step draws from the set: its id, name and status (draft, active or paused). */
+  public record WorkflowRef(long workflowId, String name, String status) {
+    public boolean active() {
+      return "active".equals(status);
+    }
+  }
 
   @JsonIgnore
   public Figures figures() {

@@ -56,8 +56,16 @@ class SetCodesController {
   PageResponse<Code> listCodes(@PathVariable long id,
       @Parameter(schema = @Schema(allowableValues = {"available", "assigned", "sent", "redeemed"}))
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) Long childSetId,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-    return service.page(id, parse(status), PageRequest.of(limit, cursor));
+    return service.page(id, parse(status), childSetId, PageRequest.of(limit, cursor));
+  }
+
+  @PostMapping("/move")
+  @Operation(operationId = "moveCodes",
+      summary = "Move available codes into a child set (or out of child sets): named codes, or a number of them")
+  MoveCodesResult move(@PathVariable long id, @Valid @RequestBody MoveCodesRequest request) {
+    return service.move(id, request);
   }
 
   @GetMapping(value = "/export", produces = "text/csv")

@@ -44,11 +44,6 @@ final class CodeColumn {
     return index;
   }
 
-  /** The default column of a header: the one named code, else the first. */
-  static int suggested(List<String> header) {
-    return Math.max(0, indexOfName(header, DEFAULT_NAME));
-  }
-
   private static int indexOfName(List<String> header, String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
     for (int i = 0; i < header.size(); i++) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,8 @@ class ImportController {
     if (couponSetId == null) {
       throw ApiException.invalid("couponSetId", "couponSetId is required");
     }
-    boolean hasFile = file != null && !file.isEmpty();
+    // a named file of 0 bytes is a file (refused as empty-file); a nameless empty part is no file at all
+    boolean hasFile = file != null && (!file.isEmpty() || StringUtils.hasText(file.getOriginalFilename()));
     if (hasFile == (text != null)) {
       throw ApiException.invalid("file", "send either a file or a text, not both and not neither");
     }

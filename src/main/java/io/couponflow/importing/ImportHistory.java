@@ -15,9 +15,13 @@ import org.springframework.ui.Model;
 class ImportHistory implements ImportHistorySection {
   static final int ROWS = 8;
 
-  /** One import as the history shows it; setName is null once the set was deleted. */
-  record Row(long id, long setId, String setName, String fileName, String status, long total, long success,
-      long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt, String failure) {
+  /**
+   * One import as the history shows it; setName is null once the set was deleted; childSetId is the
+   * child set it went into (null: the set itself), childName null once that child set was deleted.
+   */
+  record Row(long id, long setId, String setName, Long childSetId, String childName, String fileName, String status,
+      long total, long success, long errors, boolean hasErrorReport, Instant createdAt, Instant finishedAt,
+      String failure) {
     public boolean running() {
       return "queued".equals(status) || "inProgress".equals(status);
     }
@@ -36,8 +40,12 @@ class ImportHistory implements ImportHistorySection {
   public boolean addTo(Model model, Long couponSetId) {
     List<ImportView> found = imports.list(couponSetId, new PageRequest(ROWS, null)).items();
     Map<Long, String> names = new HashMap<>();
+    Map<Long, String> childNames = new HashMap<>();
     List<Row> rows = found.stream().map(i -> new Row(i.id(), i.couponSetId(),
-        names.computeIfAbsent(i.couponSetId(), id -> sets.name(id).orElse(null)), i.fileName(), i.status(), i.total(), i.success(),
+        names.computeIfAbsent(i.couponSetId(), id -> sets.name(id).orElse(null)), i.childSetId(),
+        i.childSetId() == null ? null
+            : childNames.computeIfAbsent(i.childSetId(), id -> sets.childName(i.couponSetId(), id).orElse(null)),
+        i.fileName(), i.status(), i.total(), i.success(),
         i.errors(), "finished".equals(i.status()) && i.errors() > 0, i.createdAt(), i.finishedAt(), i.failure())).toList();
     boolean running = rows.stream().anyMatch(Row::running);
     model.addAttribute("imports", rows);

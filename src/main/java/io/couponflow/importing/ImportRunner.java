@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,12 +38,13 @@ class ImportRunner {
   private final AuditLog audit;
   private final NodeStopping stopping;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final int batchSize;
 
   ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files,
-      CouponSetService sets, AuditLog audit, NodeStopping stopping, TransactionTemplate tx, Clock clock,
-      @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
+      CouponSetService sets, AuditLog audit, NodeStopping stopping, TransactionTemplate tx,
+      ApplicationEventPublisher events, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;
@@ -50,6 +52,7 @@ class ImportRunner {
     this.audit = audit;
     this.stopping = stopping;
     this.tx = tx;
+    this.events = events;
     this.clock = clock;
     this.batchSize = batchSize;
   }
@@ -123,6 +126,8 @@ class ImportRunner {
     tx.executeWithoutResult(status -> {
       if (imports.fail(record.id(), attempt, why, clock.instant())) {
         audit.record("import.failed", "coupon-set", record.couponSetId(), record.describe() + ": " + why);
+        events.publishEvent(new ImportEvents.ImportFailed(record.id(), record.couponSetId(), record.childSetId(),
+            record.fileName(), why, clock.instant()));
       }
     });
   }
@@ -154,6 +159,8 @@ class ImportRunner {
           imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());
           audit.record("import.finished", "coupon-set", record.couponSetId(), record.describe() + ": "
               + count(added, "code") + " added, " + count(tally.errors(), "row") + " rejected");
+          events.publishEvent(new ImportEvents.ImportFinished(importId, record.couponSetId(), record.childSetId(),
+              record.fileName(), tally.total(), added, tally.errors(), clock.instant()));
         });
         return;
       } catch (DuplicateKeyException raced) {

@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportService {
   static final int HEAD_RECORDS_CHECKED = 1000;
+  /** How many records the wizard's guess of the code column looks at. */
+  static final int GUESS_SAMPLE = 200;
   private static final Set<String> ORIGINS = Set.of("api", "app");
 
   private final ImportRepository imports;
@@ -138,11 +140,28 @@ public class ImportService {
       try (CodeFile reader = CodeFile.open(file, layout)) {
         CodeFile.Line first = reader.next();
         if (first == null) {
-          throw ApiException.unprocessable("empty-file", "Empty file", "The file holds no lines");
+          throw noCodes("The file is empty: it holds no codes.");
         }
-        int column = CodeColumn.resolve(codeColumn, layout.hasHeader(), first.fields().toList());
-        for (int i = 0; i < HEAD_RECORDS_CHECKED && reader.next() != null; i++) {
+        List<String> firstFields = first.fields().toList();
+        int column = CodeColumn.resolve(codeColumn, layout.hasHeader(), firstFields);
+        boolean rowSeen = !layout.hasHeader() && !blank(firstFields);
+        boolean codeSeen = !layout.hasHeader() && !first.field(column).isBlank();
+        boolean wholeFileRead = false;
+        for (int i = 0; i < HEAD_RECORDS_CHECKED; i++) {
           // reading is the check: a syntax error throws
+          CodeFile.Line line = reader.next();
+          if (line == null) {
+            wholeFileRead = true;
+            break;
+          }
+          rowSeen |= !blank(line.fields().toList());
+          codeSeen |= !line.field(column).isBlank();
+        }
+        if (wholeFileRead && !codeSeen) {
+          throw noCodes(!rowSeen && layout.hasHeader()
+              ? "The file holds only a header row (" + String.join(", ", firstFields) + ") and no codes below it."
+              : !rowSeen ? "The file holds only blank lines: no codes."
+              : "The code column is blank in every row: the file holds no codes.");
         }
         return column;
       }
@@ -151,6 +170,15 @@ public class ImportService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean blank(List<String> fields) {
+    return fields.stream().allMatch(String::isBlank);
+  }
+
+  /** A file with nothing to import is refused up front, so it never shows as a finished, empty import. */
+  private static ApiException noCodes(String detail) {
+    return ApiException.unprocessable("empty-file", "No codes in the file", detail);
   }
 
   private static ApiException unreadable(String detail) {
@@ -206,10 +234,12 @@ public class ImportService {
   public record ErrorRow(long line, String value, String reason) {}
 
   /**
-   * The first {@code maxRows} records of a file, for the wizard. A null delimiter is guessed from
-   * the first line (the one of ',' and ';' that occurs more often).
+   * The first {@code maxRows} records of a file, for the wizard, with a guess of its header and code
+   * column made from its first {@link #GUESS_SAMPLE} records. A null delimiter is guessed from the
+   * first line (the one of ',' and ';' that occurs more often); a null {@code hasHeader} is guessed
+   * from how the first row compares with the rest. Records with only blank fields are skipped.
    */
-  public CsvPreview preview(Path file, Character delimiterOrNullToGuess, boolean hasHeader, int maxRows) {
+  public CsvPreview preview(Path file, Character delimiterOrNullToGuess, Boolean hasHeader, int maxRows) {
     try {
       String notText = FileCheck.whyNotUtf8Text(file);
       if (notText != null) {
@@ -219,30 +249,45 @@ public class ImportService {
       if (delimiter != ',' && delimiter != ';') {
         throw ApiException.invalid("delimiter", "delimiter must be ',' or ';'");
       }
-      try (CodeFile reader = CodeFile.open(file, FileLayout.csv(delimiter, hasHeader))) {
-        List<String> header = null;
-        if (hasHeader) {
-          CodeFile.Line first = reader.next();
-          header = first == null ? List.of() : first.fields().toList().stream().map(String::strip).toList();
-        }
-        List<List<String>> rows = new ArrayList<>();
-        int width = header == null ? 0 : header.size();
-        for (CodeFile.Line line = reader.next(); line != null && rows.size() < maxRows; line = reader.next()) {
+      List<List<String>> records = new ArrayList<>();
+      try (CodeFile reader = CodeFile.open(file, FileLayout.csv(delimiter, false))) {
+        int wanted = Math.max(maxRows, GUESS_SAMPLE) + 1;
+        for (CodeFile.Line line = reader.next(); line != null && records.size() < wanted; line = reader.next()) {
           List<String> fields = line.fields().toList();
-          if (fields.size() == 1 && fields.get(0).isBlank()) {
+          if (fields.stream().allMatch(String::isBlank)) {
             continue;
           }
-          rows.add(fields);
-          width = Math.max(width, fields.size());
+          records.add(fields);
         }
-        List<String> columns = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-          String name = header != null && i < header.size() ? header.get(i) : "";
-          columns.add(name.isEmpty() ? "Column " + (i + 1) : name);
-        }
-        Integer suggested = columns.isEmpty() ? null : header == null ? 0 : CodeColumn.suggested(header);
-        return new CsvPreview(delimiter, List.copyOf(columns), List.copyOf(rows), suggested);
       }
+      CodeColumnGuess guess;
+      List<String> header;
+      List<List<String>> rows;
+      if (hasHeader == null) {
+        guess = CodeColumnGuesser.guess(records);
+      } else {
+        guess = hasHeader && !records.isEmpty()
+            ? CodeColumnGuesser.guess(records.get(0), records.subList(1, records.size()))
+            : CodeColumnGuesser.guess(null, records);
+      }
+      if (guess.hasHeader() && !records.isEmpty()) {
+        header = records.get(0).stream().map(String::strip).toList();
+        rows = records.subList(1, records.size());
+      } else {
+        header = null;
+        rows = records;
+      }
+      int width = header == null ? 0 : header.size();
+      for (List<String> row : rows) {
+        width = Math.max(width, row.size());
+      }
+      List<String> columns = new ArrayList<>();
+      for (int i = 0; i < width; i++) {
+        String name = header != null && i < header.size() ? header.get(i) : "";
+        columns.add(name.isEmpty() ? "Column " + (i + 1) : name);
+      }
+      List<List<String>> shown = List.copyOf(rows.subList(0, Math.min(maxRows, rows.size())));
+      return new CsvPreview(delimiter, guess.hasHeader(), List.copyOf(columns), shown, guess);
     } catch (CodeFile.UnreadableFileException e) {
       throw unreadable("The file is not CSV this import can read (" + e.getMessage() + ")");
     } catch (IOException e) {

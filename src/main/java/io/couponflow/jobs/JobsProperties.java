@@ -19,4 +19,19 @@ public record JobsProperties(
     @DefaultValue("4") int missedHeartbeats,
     @DefaultValue("true") boolean enabled,
     @DefaultValue("15s") Duration shutdownWait,
-    @DefaultValue("") String nodeName) {}
+    @DefaultValue("") String nodeName) {
+
+  /** This node's name: {@code nodeName}, or host name and process id. */
+  public String node() {
+    if (!nodeName.isBlank()) {
+      return nodeName.strip();
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "node";
+    }
+    return host + "-" + ProcessHandle.current().pid();
+  }
+}

@@ -5,8 +5,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -49,22 +47,9 @@ class SchedulerConfig {
         .missedHeartbeatsLimit(properties.missedHeartbeats())
         .enableImmediateExecution()
         .shutdownMaxWait(properties.shutdownWait())
-        .schedulerName(new SchedulerName.Fixed(nodeName(properties)))
+        .schedulerName(new SchedulerName.Fixed(properties.node()))
         .commitWhenAutocommitDisabled(false)
         .build();
-  }
-
-  private static String nodeName(JobsProperties properties) {
-    if (!properties.nodeName().isBlank()) {
-      return properties.nodeName().strip();
-    }
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    return host + "-" + ProcessHandle.current().pid();
   }
 
   @Bean

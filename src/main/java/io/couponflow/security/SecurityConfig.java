@@ -36,7 +36,8 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             // a streamed answer's async and error dispatches were authorised on the way in
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/api/v1/api-keys/**", "/api/v1/api-keys", "/api/v1/audit-log").hasAuthority(ApiKeyScope.ADMIN.authority())
+            .requestMatchers("/api/v1/api-keys/**", "/api/v1/api-keys", "/api/v1/audit-log", "/api/v1/webhooks",
+                "/api/v1/webhooks/**").hasAuthority(ApiKeyScope.ADMIN.authority())
             .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
             .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
             .anyRequest().hasAuthority(ApiKeyScope.WRITE.authority()))

@@ -18,7 +18,8 @@ public class WorkflowForm {
     private String variable = AssignCouponNode.DEFAULT_VARIABLE;
     private String onExhausted = OnExhausted.STOP.wire();
     private String fallbackCode;
-    private String split;
+    private boolean splitTest;
+    private List<ShareForm> shares = new ArrayList<>();
     private String subject;
     private String html;
     private String duration;
@@ -44,8 +45,10 @@ public class WorkflowForm {
         f.variable = a.variable();
         f.onExhausted = a.onExhausted() == null ? OnExhausted.STOP.wire() : a.onExhausted().wire();
         f.fallbackCode = a.fallbackCode();
-        f.split = a.split() == null ? null : a.split().stream()
-            .map(share -> share.childSetId() + ":" + share.weight()).collect(java.util.stream.Collectors.joining(","));
+        f.splitTest = a.splits();
+        if (a.split() != null) {
+          a.split().forEach(share -> f.shares.add(ShareForm.of(share)));
+        }
       } else if (node instanceof SendEmailNode e) {
         f.subject = e.subject();
         f.html = e.html();
@@ -58,21 +61,34 @@ public class WorkflowForm {
       return f;
     }
 
-    /** The split test kept through the editor as "childSetId:weight,…" (the editor shows it, the API edits it). */
+    /**
+     * The split test of the rows, or null when the node draws from one child set. A row without a child set
+     * is an empty row and left out; a weight that is not a whole number is sent as 0 so the validator names it.
+     */
     private List<SplitShare> splitShares() {
-      if (split == null || split.isBlank()) {
+      if (!splitTest) {
         return null;
       }
-      List<SplitShare> shares = new ArrayList<>();
-      for (String part : split.split(",")) {
-        String[] pair = part.strip().split(":");
-        try {
-          shares.add(new SplitShare(Long.valueOf(pair[0].strip()), pair.length > 1 ? Integer.valueOf(pair[1].strip()) : null));
-        } catch (NumberFormatException e) {
-          shares.add(new SplitShare(null, null));
-        }
+      return shares.stream().filter(row -> row != null && row.childSetId != null).map(ShareForm::toShare).toList();
+    }
+
+    /** The rows the panel shows: the stored ones, at least two (a split test has two arms or more). */
+    public List<ShareForm> shareRows() {
+      List<ShareForm> rows = new ArrayList<>(shares.stream().filter(java.util.Objects::nonNull).toList());
+      while (rows.size() < 2) {
+        rows.add(new ShareForm());
       }
-      return shares;
+      return rows;
+    }
+
+    /** The share of the contacts a row gets, as the panel shows it ("25 %"), or "–" while it has no child set or weight. */
+    public String percentOf(ShareForm row) {
+      long total = shares.stream().filter(r -> r != null && r.childSetId != null && r.weightValue() > 0)
+          .mapToLong(ShareForm::weightValue).sum();
+      if (row.childSetId == null || row.weightValue() <= 0 || total == 0) {
+        return "–";
+      }
+      return Math.round(row.weightValue() * 100.0 / total) + " %";
     }
 
     /** Shows a stored duration as amount and unit when it is a whole number of days, hours or minutes. */
@@ -114,7 +130,7 @@ public class WorkflowForm {
 
     Node toNode() {
       return switch (type == null ? "" : type) {
-        case AssignCouponNode.TYPE -> new AssignCouponNode(couponSetId, childSetId, variable,
+        case AssignCouponNode.TYPE -> new AssignCouponNode(couponSetId, splitTest ? null : childSetId, variable,
             onExhausted == null || onExhausted.isBlank() ? null : OnExhausted.fromWire(onExhausted), fallbackCode,
             splitShares());
         case SendWebContentNode.TYPE -> new SendWebContentNode(html);
@@ -135,8 +151,10 @@ public class WorkflowForm {
     public void setOnExhausted(String onExhausted) { this.onExhausted = onExhausted; }
     public String getFallbackCode() { return fallbackCode; }
     public void setFallbackCode(String fallbackCode) { this.fallbackCode = fallbackCode; }
-    public String getSplit() { return split; }
-    public void setSplit(String split) { this.split = split; }
+    public boolean isSplitTest() { return splitTest; }
+    public void setSplitTest(boolean splitTest) { this.splitTest = splitTest; }
+    public List<ShareForm> getShares() { return shares; }
+    public void setShares(List<ShareForm> shares) { this.shares = shares; }
     public String getSubject() { return subject; }
     public void setSubject(String subject) { this.subject = subject; }
     public String getHtml() { return html; }
@@ -147,6 +165,45 @@ public class WorkflowForm {
     public void setWaitAmount(Long waitAmount) { this.waitAmount = waitAmount; }
     public String getWaitUnit() { return waitUnit; }
     public void setWaitUnit(String waitUnit) { this.waitUnit = waitUnit; }
+  }
+
+  /** One row of a split test: a child set and its weight (kept as typed, so a wrong weight comes back to the page). */
+  public static class ShareForm {
+    private Long childSetId;
+    private String weight = "1";
+
+    static ShareForm of(SplitShare share) {
+      ShareForm f = new ShareForm();
+      f.childSetId = share.childSetId();
+      f.weight = share.weight() == null ? "" : share.weight().toString();
+      return f;
+    }
+
+    /** The weight as a number: null when empty, 0 when not a whole number in range (the validator refuses both). */
+    private Integer weightNumber() {
+      if (weight == null || weight.isBlank()) {
+        return null;
+      }
+      try {
+        return Integer.valueOf(weight.strip());
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+
+    private long weightValue() {
+      Integer n = weightNumber();
+      return n == null ? 0 : n;
+    }
+
+    SplitShare toShare() {
+      return new SplitShare(childSetId, weightNumber());
+    }
+
+    public Long getChildSetId() { return childSetId; }
+    public void setChildSetId(Long childSetId) { this.childSetId = childSetId; }
+    public String getWeight() { return weight; }
+    public void setWeight(String weight) { this.weight = weight; }
   }
 
   static WorkflowForm of(Workflow w) {

@@ -133,7 +133,13 @@ class WorkflowPages {
         throw ApiException.invalid("previewContactId", "No contact " + form.getPreviewContactId());
       }
       // a workflow not yet named or triggered still previews its messages
+      // the preview shows messages with a placeholder code, so which child set a contact draws from
+      // does not change it: a split test still being filled in previews like a plain assign step
       WorkflowRequest request = form.toRequest();
+      request = new WorkflowRequest(request.name(), request.trigger(), request.nodes().stream()
+          .map(n -> n instanceof AssignCouponNode a && a.split() != null
+              ? new AssignCouponNode(a.couponSetId(), null, a.variable(), a.onExhausted(), a.fallbackCode()) : n)
+          .toList());
       request = new WorkflowRequest(request.name() == null || request.name().isBlank() ? "Preview" : request.name(),
           request.trigger().event() == null || request.trigger().event().isBlank() ? new Trigger("preview") : request.trigger(),
           request.nodes());
@@ -156,6 +162,10 @@ class WorkflowPages {
       return;
     }
     String[] parts = action.split(":");
+    if (parts[0].endsWith("-share")) {
+      editShares(nodes, parts);
+      return;
+    }
     int i = parts.length == 2 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
     if (i < 0 || i >= nodes.size()) {
       return;
@@ -174,6 +184,24 @@ class WorkflowPages {
       }
       default -> { }
     }
+  }
+
+  /** Adds a split row to node i (add-share:i, at most 10) or removes row j (remove-share:i:j, at least 2 stay). */
+  static void editShares(List<WorkflowForm.NodeForm> nodes, String[] parts) {
+    int i = parts.length > 1 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
+    if (i < 0 || i >= nodes.size()) {
+      return;
+    }
+    WorkflowForm.NodeForm node = nodes.get(i);
+    List<WorkflowForm.ShareForm> rows = new java.util.ArrayList<>(node.shareRows());
+    node.setSplitTest(true);
+    if (parts[0].equals("add-share") && rows.size() < WorkflowValidator.MAX_SPLIT_ARMS) {
+      rows.add(new WorkflowForm.ShareForm());
+    } else if (parts[0].equals("remove-share") && parts.length == 3 && parts[2].matches("\\d{1,2}")
+        && rows.size() > 2 && Integer.parseInt(parts[2]) < rows.size()) {
+      rows.remove(Integer.parseInt(parts[2]));
+    }
+    node.setShares(rows);
   }
 
   private String editor(Model model, Workflow existing, WorkflowForm form, ApiException error) {

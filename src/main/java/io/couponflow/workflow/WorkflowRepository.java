@@ -1,5 +1,6 @@
 package io.couponflow.workflow;
 
+import io.couponflow.couponset.CouponSetView;
 import io.couponflow.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,9 +75,12 @@ class WorkflowRepository {
         .param(eventType).query(this::map).list();
   }
 
-  List<Long> usingSet(long couponSetId) {
-    return jdbc.sql("SELECT workflow_id FROM workflow_set_use WHERE coupon_set_id = ? ORDER BY workflow_id")
-        .param(couponSetId).query(Long.class).list();
+  List<CouponSetView.WorkflowRef> usingSet(long couponSetId) {
+    return jdbc.sql("""
+            SELECT w.id, w.name, w.status FROM workflow_set_use u JOIN workflow w ON w.id = u.workflow_id
+            WHERE u.coupon_set_id = ? ORDER BY w.id""")
+        .param(couponSetId)
+        .query((rs, n) -> new CouponSetView.WorkflowRef(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
   }
 
   boolean activeUsingSet(long couponSetId) {

@@ -65,6 +65,7 @@ public class WorkflowService {
   @Transactional
   public Workflow activate(long id) {
     Workflow w = require(id);
+    validator.requireSetsStillExist(w.nodes());
     validator.validate(new WorkflowRequest(w.name(), w.trigger(), w.nodes()));
     workflows.setStatus(id, WorkflowStatus.ACTIVE, clock.instant());
     audit.record("workflow.activated", "workflow", id, "'" + w.name() + "'");

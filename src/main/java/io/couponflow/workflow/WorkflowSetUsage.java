@@ -1,6 +1,7 @@
 package io.couponflow.workflow;
 
 import io.couponflow.couponset.CouponSetUsage;
+import io.couponflow.couponset.CouponSetView;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ class WorkflowSetUsage implements CouponSetUsage {
   }
 
   @Override
-  public List<Long> workflowsUsing(long couponSetId) {
+  public List<CouponSetView.WorkflowRef> workflowsUsing(long couponSetId) {
     return workflows.usingSet(couponSetId);
   }
 

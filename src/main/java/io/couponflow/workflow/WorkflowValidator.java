@@ -51,6 +51,30 @@ class WorkflowValidator {
     return new WorkflowRequest(request.name().strip(), new Trigger(request.trigger().event()), List.copyOf(nodes));
   }
 
+  /**
+   * Before a saved workflow goes live: every set (and child set) its Assign coupon steps draw from
+   * still exists. A missing one was deleted after the workflow was saved, and the 400 says so in words.
+   */
+  void requireSetsStillExist(List<Node> nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) instanceof AssignCouponNode a && a.couponSetId() != null) {
+        String step = "'Assign coupon' (step " + (i + 1) + ")";
+        if (sets.name(a.couponSetId()).isEmpty()) {
+          throw invalid(i, "couponSetId", "The coupon set used by " + step + " was deleted; choose another set");
+        }
+        if (a.childSetId() != null && sets.childName(a.couponSetId(), a.childSetId()).isEmpty()) {
+          throw invalid(i, "childSetId", "The child set used by " + step + " was deleted; choose another child set,"
+              + " or the whole set");
+        }
+        if (a.splits() && a.split().stream()
+            .anyMatch(share -> share.childSetId() != null && sets.childName(a.couponSetId(), share.childSetId()).isEmpty())) {
+          throw invalid(i, "split", "A child set in the split test of " + step + " was deleted; choose the child sets"
+              + " again");
+        }
+      }
+    }
+  }
+
   /** Every set the nodes draw from, for the active-workflow checks and usedInWorkflows. */
   static final int MAX_SPLIT_ARMS = 10;
   static final int MAX_SPLIT_WEIGHT = 1000;
@@ -81,13 +105,14 @@ class WorkflowValidator {
       if (share.weight() < 1 || share.weight() > MAX_SPLIT_WEIGHT) {
         throw invalid(i, "split", where + ": weights are whole numbers from 1 to " + MAX_SPLIT_WEIGHT);
       }
-      if (!seen.add(share.childSetId())) {
-        throw invalid(i, "split", where + ": child set " + share.childSetId() + " is in the split twice");
-      }
+      io.couponflow.couponset.ChildSet child;
       try {
-        sets.requireChild(a.couponSetId(), share.childSetId());
+        child = sets.requireChild(a.couponSetId(), share.childSetId());
       } catch (ApiException notFound) {
         throw invalid(i, "split", where + ": " + notFound.getMessage());
+      }
+      if (!seen.add(share.childSetId())) {
+        throw invalid(i, "split", where + ": child set " + child.name() + " (" + share.childSetId() + ") is in the split twice");
       }
     }
   }

@@ -177,6 +177,32 @@ abstract class ImportContract extends ApiTest {
     assertThat(set(setId).get("total").asLong()).isZero();
   }
 
+  @Test
+  void aFileWithNoCodesIsRefusedAsEmptyBeforeAnyImportExists() {
+    long setId = multipleSet();
+    long before = importCount();
+    Map<String, String> fields = Map.of("couponSetId", String.valueOf(setId));
+
+    var empty = upload(fields, "empty.csv", new byte[0]);
+    assertRefused(empty, 422, "empty-file");
+    assertThat(empty.json().get("detail").asString()).contains("empty");
+    var headerOnly = upload(fields, "header.csv", bytes("Code,Usage Count\r\n"));
+    assertRefused(headerOnly, 422, "empty-file");
+    assertThat(headerOnly.json().get("detail").asString()).contains("only a header row (Code, Usage Count)");
+    assertRefused(upload(fields, "blank.csv", bytes("code\n\n  \n")), 422, "empty-file");
+    var blankColumn = upload(Map.of("couponSetId", String.valueOf(setId), "codeColumn", "2"), "blank-column.csv",
+        bytes("a,code\nx,\ny, \n"));
+    assertRefused(blankColumn, 422, "empty-file");
+    assertThat(blankColumn.json().get("detail").asString()).contains("code column is blank");
+    assertRefused(upload(Map.of("couponSetId", String.valueOf(setId), "hasHeader", "false"), "nothing.csv",
+        bytes("\n\n")), 422, "empty-file");
+
+    assertThat(importCount()).isEqualTo(before);
+    assertThat(set(setId).get("total").asLong()).isZero();
+    JsonNode one = importFile(setId, Map.of("hasHeader", "false"), "one.csv", unique("ONE") + "\n");
+    assertCounts(one, 1, 1, 0);
+  }
+
   // ---- hostile files: refused or failed cleanly, nothing half-written, the node keeps serving
 
   @Test
@@ -260,16 +286,23 @@ abstract class ImportContract extends ApiTest {
     Path file = files.newUpload();
     try {
       Files.writeString(file, "\uFEFFid;Code;note\r\n1;A1;x\r\n\r\n2;\"B;2\";y\r\n3;C3;z\r\n");
-      CsvPreview preview = service.preview(file, null, true, 2);
+      CsvPreview preview = service.preview(file, null, null, 2);
       assertThat(preview.delimiter()).isEqualTo(';');
+      assertThat(preview.hasHeader()).as("header guessed").isTrue();
       assertThat(preview.columns()).containsExactly("id", "Code", "note");
       assertThat(preview.rows()).containsExactly(List.of("1", "A1", "x"), List.of("2", "B;2", "y"));
-      assertThat(preview.suggestedCodeColumnIndex()).isEqualTo(1);
+      assertThat(preview.preselectedColumn()).isEqualTo("Code");
 
       CsvPreview headless = service.preview(file, ';', false, 10);
       assertThat(headless.columns()).containsExactly("Column 1", "Column 2", "Column 3");
-      assertThat(headless.rows()).hasSize(4);
-      assertThat(headless.suggestedCodeColumnIndex()).isZero();
+      assertThat(headless.rows()).as("blank lines skipped").hasSize(4);
+      assertThat(headless.preselectedColumn()).as("no name to go by, and A1, B;2, C3 under a header row").isNull();
+
+      Files.writeString(file, "1,SUMMER-7F3K2\n2,SUMMER-Q8D1M\n3,SUMMER-L2P9X\n");
+      CsvPreview numbered = service.preview(file, null, null, 8);
+      assertThat(numbered.hasHeader()).as("a file without header").isFalse();
+      assertThat(numbered.rows()).hasSize(3);
+      assertThat(numbered.preselectedColumn()).as("the row numbers are not the codes").isEqualTo("Column 2");
     } finally {
       Files.deleteIfExists(file);
     }

@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
     "couponflow.alerts.max-attempts=3",
     "couponflow.alerts.retry-backoff=200ms",
     "couponflow.alerts.evaluate-every=1h",
+    // the test receivers listen on 127.0.0.1
+    "couponflow.webhooks.allow-private=true",
     TestSmtp.HOST,
     TestSmtp.PORT
 })

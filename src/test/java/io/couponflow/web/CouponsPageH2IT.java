@@ -4,6 +4,7 @@ import io.couponflow.couponset.CouponListPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.couponflow.couponset.CouponSetUsage;
+import io.couponflow.couponset.CouponSetView;
 import io.couponflow.support.ApiClient;
 import io.couponflow.support.ApiTest;
 import io.couponflow.support.Multipart;
@@ -47,8 +48,8 @@ class CouponsPageH2IT extends ApiTest {
     var factory = (DefaultListableBeanFactory) context.getBeanFactory();
     var definition = new RootBeanDefinition(CouponSetUsage.class, () -> new CouponSetUsage() {
       @Override
-      public List<Long> workflowsUsing(long couponSetId) {
-        return inUse.contains(couponSetId) ? List.of(42L) : List.of();
+      public List<CouponSetView.WorkflowRef> workflowsUsing(long couponSetId) {
+        return inUse.contains(couponSetId) ? List.of(new CouponSetView.WorkflowRef(42L, "Spring welcome", "active")) : List.of();
       }
 
       @Override
@@ -197,8 +198,12 @@ class CouponsPageH2IT extends ApiTest {
     inUse.add(used);
     try {
       browser.open("/coupons");
-      assertThat(browser.text("#sets tr[data-set-id='" + used + "'] .workflows")).contains("Workflow #42");
+      assertThat(browser.text("#sets tr[data-set-id='" + used + "'] .workflows")).contains("Spring welcome");
       browser.click("#sets tr[data-set-id='" + used + "'] a[aria-label^=Delete]");
+      assertThat(browser.text("#blocked")).contains("“Spring welcome” is active");
+      assertThat(browser.find("#confirm-delete").isEnabled()).isFalse();
+      // the workflow was activated after the page was drawn: the server still refuses, and says why
+      browser.driver.executeScript("document.getElementById('confirm-delete').disabled = false");
       browser.click("#confirm-delete");
       assertThat(browser.text("#refusal")).contains("can't be deleted while an active workflow");
       browser.screenshots("delete-refused");

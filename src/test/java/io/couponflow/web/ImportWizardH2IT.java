@@ -80,8 +80,14 @@ class ImportWizardH2IT extends BrowserTest {
 
     browser.waitFor(d -> !browser.all("#chips").isEmpty());
     assertThat(browser.all(".chip").stream().map(e -> e.getText()).toList()).containsExactly("customer", "coupon", "discount");
-    assertThat(browser.find("#codeColumn").getAttribute("value")).isEqualTo("customer");
+    assertThat(browser.find("#codeColumn").getAttribute("value")).as("picked by its name").isEqualTo("coupon");
+    assertThat(browser.text("#guess-note")).contains("by its name");
+    assertThat(browser.all("#ask-column")).isEmpty();
     assertThat(browser.text("#preview")).contains("Carla, Ltd").contains(codes.get(2));
+    browser.screenshots("wizard-columns-guessed");
+    browser.driver.executeScript(DRAG_AND_DROP, browser.find(".chip[data-column=customer]"), browser.find("#code-drop"));
+    assertThat(browser.find("#codeColumn").getAttribute("value")).isEqualTo("customer");
+    assertThat(browser.all("#guess-note")).as("the note goes once the marketer picks").isEmpty();
 
     browser.driver.executeScript("document.getElementById('codeColumn').value = 'voucher'");
     browser.click("#start-import");
@@ -142,7 +148,7 @@ class ImportWizardH2IT extends BrowserTest {
 
   @Test
   @Order(3)
-  void aPastedListGoesIntoAnExistingSetWithTheClickFallback() {
+  void aPastedListGoesIntoAnExistingSetWithoutTheColumnStep() {
     long setId = createMultipleSet("Newsletter welcome " + unique("").substring(0, 4), 2).get("id").asLong();
     List<String> codes = codeValues(unique("PASTE"), 3);
 
@@ -150,13 +156,10 @@ class ImportWizardH2IT extends BrowserTest {
     browser.click("#import-more");
     browser.type("#text", String.join("\n", codes) + "\n\n");
     browser.click("#next-source");
-    browser.waitFor(d -> !browser.all("#chips").isEmpty());
-    browser.find(".chip[data-column=Code]").click();
-    assertThat(browser.find(".chip[data-column=Code]").getAttribute("aria-pressed")).isEqualTo("true");
-    assertThat(browser.find("#codeColumn").getAttribute("value")).isEqualTo("Code");
-    browser.click("#start-import");
 
+    // a pasted list has nothing to choose: no column step, the import starts at once
     browser.waitFor(d -> d.getCurrentUrl().contains("/coupons/" + setId));
+    assertThat(browser.text("#notice")).contains("Importing the pasted list");
     browser.waitFor(d -> !browser.all("#imports .import-row[data-status=finished]").isEmpty()
         && browser.all("#history[data-running=true]").isEmpty());
     // the page reads the history before the counters, so "finished" comes with the new total
@@ -195,6 +198,72 @@ class ImportWizardH2IT extends BrowserTest {
         && browser.all("#history[data-running=true]").isEmpty());
     browser.open("/coupons?q=" + code);
     assertThat(browser.text("#code-hit")).contains(code).contains("Available");
+  }
+
+  @Test
+  @Order(7)
+  void whenTheCodeColumnCannotBeToldTheWizardAsksAndPreselectsNothing() throws Exception {
+    Path csv = files.resolve("orders-and-codes.csv");
+    List<String> codes = codeValues(unique("ASK"), 3);
+    Files.writeString(csv, "ORD-10293," + codes.get(0) + "\nORD-10294," + codes.get(1) + "\nORD-10295," + codes.get(2) + "\n",
+        StandardCharsets.UTF_8);
+    String setName = "Asked " + unique("").substring(0, 4);
+
+    browser.open("/coupons/import");
+    browser.type("#name", setName);
+    browser.find("#file").sendKeys(csv.toString());
+    browser.click("#next-source");
+    browser.waitFor(d -> !browser.all("#chips").isEmpty());
+    assertThat(browser.text("#ask-column")).contains("We couldn't tell which column holds the codes");
+    assertThat(browser.text("h1")).isEqualTo("Which column holds the codes?");
+    assertThat(browser.find("#codeColumn").getAttribute("value")).as("nothing pre-selected").isEmpty();
+    assertThat(new Select(browser.find("#hasHeader")).getFirstSelectedOption().getAttribute("value"))
+        .as("the first row is codes, not names").isEqualTo("false");
+    assertThat(browser.all(".chip").stream().map(e -> e.getText()).toList()).containsExactly("Column 1", "Column 2");
+    browser.screenshots("wizard-columns-ask");
+
+    browser.click("#start-import");
+    assertThat(browser.text("#column-error")).contains("Which column holds the codes?");
+    browser.find(".chip[data-column='Column 2']").click();
+    browser.click("#start-import");
+    browser.waitFor(d -> !browser.all("#notice").isEmpty());
+    browser.waitFor(d -> !browser.all("#imports .import-row[data-status=finished]").isEmpty()
+        && browser.all("#history[data-running=true]").isEmpty());
+    long setId = api.get("/api/v1/coupon-sets?q=" + setName.replace(" ", "%20")).json().get("items").get(0).get("id").asLong();
+    assertThat(codesOf(setId)).containsExactlyInAnyOrderElementsOf(codes);
+  }
+
+  @Test
+  @Order(8)
+  void aFileWithoutCodesIsRefusedOnTheFirstStepWithTheReason() throws Exception {
+    String before = api.get("/api/v1/imports?limit=1").json().get("items").toString();
+    Path headerOnly = files.resolve("shopify-discounts.csv");
+    Files.writeString(headerOnly, "Code,Usage Count\n", StandardCharsets.UTF_8);
+    Path empty = files.resolve("empty.csv");
+    Files.write(empty, new byte[0]);
+
+    browser.open("/coupons/import");
+    String setName = "Nothing inside " + unique("");
+    browser.type("#name", setName);
+    browser.find("#file").sendKeys(headerOnly.toString());
+    browser.click("#next-source");
+    assertThat(browser.text("#file-error")).contains("shopify-discounts.csv has only a header row (Code, Usage Count)")
+        .contains("no codes below it");
+    assertThat(browser.find("#name").getAttribute("value")).isEqualTo(setName);
+    browser.screenshots("wizard-source-no-codes");
+
+    browser.find("#file").sendKeys(empty.toString());
+    browser.click("#next-source");
+    browser.waitForText("#file-error", "empty.csv is empty");
+    assertThat(api.get("/api/v1/imports?limit=1").json().get("items").toString()).as("no import").isEqualTo(before);
+    assertThat(api.get("/api/v1/coupon-sets?q=" + setName.replace(" ", "%20")).json().get("items").size()).as("no set").isZero();
+  }
+
+  private List<String> codesOf(long setId) {
+    List<String> values = new java.util.ArrayList<>();
+    api.get("/api/v1/coupon-sets/" + setId + "/codes?limit=1000").json().get("items")
+        .forEach(item -> values.add(item.get("code").asString()));
+    return values;
   }
 
   @Test

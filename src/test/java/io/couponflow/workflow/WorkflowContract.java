@@ -118,13 +118,44 @@ abstract class WorkflowContract extends WorkflowFixtures {
     long workflowId = activeWorkflow(unique("ev"), List.of(assignNode(setId, "skip", null),
         emailNode("Hi", "<b>{{coupon}}</b>")));
 
-    assertThat(set(setId).get("usedInWorkflows").get(0).get("workflowId").asLong()).isEqualTo(workflowId);
+    JsonNode use = set(setId).get("usedInWorkflows").get(0);
+    assertThat(use.get("workflowId").asLong()).isEqualTo(workflowId);
+    String name = api.get("/api/v1/workflows/" + workflowId).json().get("name").asString();
+    assertThat(use.get("name").asString()).isEqualTo(name);
+    assertThat(use.get("status").asString()).isEqualTo("active");
     var refused = api.delete("/api/v1/coupon-sets/" + setId);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("type").asString()).endsWith("/coupon-set-in-use");
+    assertThat(refused.json().get("detail").asString()).contains("'" + name + "'");
     assertThat(api.post("/api/v1/workflows/" + workflowId + "/pause", "").json().get("status").asString())
         .isEqualTo("paused");
+    assertThat(set(setId).get("usedInWorkflows").get(0).get("status").asString()).isEqualTo("paused");
     assertThat(api.delete("/api/v1/coupon-sets/" + setId).status()).isEqualTo(204);
+
+    var activated = api.post("/api/v1/workflows/" + workflowId + "/activate", "");
+    assertThat(activated.status()).as(activated.text()).isEqualTo(400);
+    assertThat(activated.json().get("detail").asString())
+        .isEqualTo("The coupon set used by 'Assign coupon' (step 1) was deleted; choose another set");
+    assertThat(activated.json().get("errors").get(0).get("field").asString()).isEqualTo("nodes[0].couponSetId");
+    assertThat(api.get("/api/v1/workflows/" + workflowId).json().get("status").asString()).isEqualTo("paused");
+  }
+
+  @Test
+  void activatingAWorkflowWhoseChildSetWasDeletedSaysSo() {
+    long setId = createMultipleSet("child gone", 1).get("id").asLong();
+    long childId = api.post("/api/v1/coupon-sets/" + setId + "/child-sets", Map.of("name", "vip")).json().get("id").asLong();
+    Map<String, Object> assign = new java.util.HashMap<>(assignNode(setId, "skip", null));
+    assign.put("childSetId", childId);
+    var created = api.post("/api/v1/workflows", Map.of("name", "Child gone", "trigger", Map.of("event", unique("ev")),
+        "nodes", List.of(emailNode("Hi", "<p>Hello</p>"), assign)));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long workflowId = created.json().get("id").asLong();
+    assertThat(api.delete("/api/v1/coupon-sets/" + setId + "/child-sets/" + childId).status()).isEqualTo(204);
+
+    var activated = api.post("/api/v1/workflows/" + workflowId + "/activate", "");
+    assertThat(activated.status()).isEqualTo(400);
+    assertThat(activated.json().get("detail").asString()).isEqualTo("The child set used by 'Assign coupon' (step 2) was"
+        + " deleted; choose another child set, or the whole set");
   }
 
   @Test
