@@ -64,6 +64,7 @@ class SetCodesController {
   @PostMapping("/move")
   @Operation(operationId = "moveCodes",
       summary = "Move available codes into a child set (or out of child sets): named codes, or a number of them")
+  @ProblemResponse(status = 422, type = "same-child-set", when = "the codes are in the target child set already")
   MoveCodesResult move(@PathVariable long id, @Valid @RequestBody MoveCodesRequest request) {
     return service.move(id, request);
   }
