@@ -3,7 +3,8 @@
  *   <script src="https://couponflow.example/web/snippet.js" data-contact-id="CONTACT-ID"
  *           data-contact-signature="HEX HMAC-SHA256 OF CONTACT-ID UNDER THE WEB SECRET" async></script>
  * The shop's server computes the signature when it renders the page; without it nothing is shown.
- * It fetches the contact's pending popups once and shows each with its code and a copy button.
+ * It fetches the contact's pending popups once and shows each; each code shows once, with a copy button: where the
+ * popup's template puts it, else in a box below.
  */
 (function () {
   "use strict";
@@ -38,6 +39,41 @@
     }
   }
 
+  function codeValue(code) {
+    var value = el("code", "font:600 18px ui-monospace,Menlo,monospace;background:#efedff;color:#4736c4;"
+      + "padding:4px 10px;border-radius:8px;display:inline-block", code);
+    value.className = "cf-popup-code";
+    return value;
+  }
+
+  function copyButton(code) {
+    var button = el("button", "border:0;border-radius:8px;background:#5b4bdb;color:#fff;padding:6px 12px;"
+      + "font:600 14px system-ui,sans-serif;cursor:pointer;margin-left:6px;vertical-align:middle", "Copy");
+    button.className = "cf-popup-copy";
+    button.type = "button";
+    button.addEventListener("click", function () { copy(code, button); });
+    return button;
+  }
+
+  /** Turns the first spot of each code in the popup's text into the code and its copy button; answers the codes not found. */
+  function markCodes(content, codes) {
+    return codes.filter(function (code) {
+      var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var at = node.nodeValue.indexOf(code);
+        if (at >= 0) {
+          var spot = node.splitText(at);
+          spot.splitText(code.length);
+          var value = codeValue(code);
+          spot.parentNode.replaceChild(value, spot);
+          value.insertAdjacentElement("afterend", copyButton(code));
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
   function show(item) {
     var overlay = el("div", "position:fixed;inset:0;background:rgba(16,24,40,.45);display:flex;align-items:center;"
       + "justify-content:center;z-index:2147483647;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif");
@@ -56,17 +92,12 @@
     content.innerHTML = item.html;
     box.appendChild(close);
     box.appendChild(content);
-    (item.codes || []).forEach(function (code) {
+    // the code shows once: where the popup's template shows it, that spot becomes the code with its copy button;
+    // a code the template does not show gets a box of its own below
+    markCodes(content, item.codes || []).forEach(function (code) {
       var row = el("div", "display:flex;gap:8px;justify-content:center;align-items:center;margin-top:8px");
-      var value = el("code", "font:600 18px ui-monospace,Menlo,monospace;background:#efedff;color:#4736c4;"
-        + "padding:6px 12px;border-radius:8px", code);
-      value.className = "cf-popup-code";
-      var button = el("button", "border:0;border-radius:8px;background:#5b4bdb;color:#fff;padding:8px 14px;"
-        + "font-weight:600;cursor:pointer", "Copy");
-      button.className = "cf-popup-copy";
-      button.addEventListener("click", function () { copy(code, button); });
-      row.appendChild(value);
-      row.appendChild(button);
+      row.appendChild(codeValue(code));
+      row.appendChild(copyButton(code));
       box.appendChild(row);
     });
     overlay.addEventListener("click", function (event) {

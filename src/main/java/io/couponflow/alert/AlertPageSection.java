@@ -1,7 +1,9 @@
 package io.couponflow.alert;
 
 import io.couponflow.statistics.StatisticsPageSection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -17,13 +19,21 @@ class AlertPageSection implements StatisticsPageSection {
 
   @Override
   public void addTo(long couponSetId, Model model) {
-    List<Map<String, Object>> rows = alerts.forSet(couponSetId).stream().map(a -> Map.<String, Object>of(
-        "title", a.kind().title(a.threshold()),
-        "firing", a.firing(),
-        "detail", (a.firing() ? "Firing" : "OK") + (a.observed() == null ? ""
-            : String.format(java.util.Locale.ROOT, " (now %.1f)", a.observed()))
-            + (a.firedCount() == 0 ? "" : ", fired " + a.firedCount() + " time(s), last " + a.lastFiredAt())))
-        .toList();
+    // the last firing is a moment the page shows in the viewer's zone, so it stays out of the sentence
+    List<Map<String, Object>> rows = alerts.forSet(couponSetId).stream().map(a -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("title", a.kind().title(a.threshold()));
+      row.put("firing", a.firing());
+      row.put("detail", (a.firing() ? "Firing" : "OK") + (a.observed() == null ? "" : " (now " + number(a.observed()) + ")")
+          + (a.firedCount() == 0 ? "" : ", fired " + (a.firedCount() == 1 ? "once" : a.firedCount() + " times")
+              + ", last"));
+      row.put("lastFiredAt", a.firedCount() == 0 ? null : a.lastFiredAt());
+      return row;
+    }).toList();
     model.addAttribute("alerts", rows);
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
   }
 }

@@ -4,15 +4,27 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why a code value was not added; the same words in the API, the import error report and the UI. */
 public enum RejectReason {
-  DUPLICATE_IN_FILE("duplicate-in-file"),
-  ALREADY_EXISTS("already-exists"),
-  TOO_LONG("too-long"),
-  INVALID("invalid");
+  DUPLICATE_IN_FILE("duplicate-in-file", "Repeated in the file"),
+  ALREADY_EXISTS("already-exists", "Already in a set"),
+  TOO_LONG("too-long", "Longer than 64 characters"),
+  INVALID("invalid", "Not a valid code (empty, or with spaces or control characters)");
 
   private final String wire;
+  private final String words;
 
-  RejectReason(String wire) {
+  RejectReason(String wire, String words) {
     this.wire = wire;
+    this.words = words;
+  }
+
+  /** How a person reads the reason: "Repeated in the file" for {@code duplicate-in-file}. */
+  public static String words(String wire) {
+    for (RejectReason reason : values()) {
+      if (reason.wire.equals(wire)) {
+        return reason.words;
+      }
+    }
+    return wire;
   }
 
   @JsonValue

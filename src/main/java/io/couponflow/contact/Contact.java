@@ -7,6 +7,12 @@ import java.util.Map;
 public record Contact(String id, String email, String firstName, String lastName, Map<String, String> fields,
     Instant createdAt, Instant updatedAt) {
 
+  /** How pages name the contact: first and last name, else the email address, else the shop's id. */
+  public String displayName() {
+    String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+    return !full.isEmpty() ? full : email != null && !email.isBlank() ? email : id;
+  }
+
   /** The value of a template's {@code contact.<name>}: a named property or a free field; null when absent. */
   public String field(String name) {
     return switch (name) {

@@ -69,7 +69,7 @@ public class CouponSetService {
     if (code != null) {
       codes.insertSingleCode(id, code, now);
     }
-    audit.record("coupon-set.created", "coupon-set", id, request.type().wire() + " set '" + request.name().strip() + "'");
+    audit.record("coupon-set.created", "coupon-set", id, (request.type().wire().equals("single") ? "Individual" : "Multiple") + " set “" + request.name().strip() + "”");
     return view(require(id));
   }
 
@@ -177,7 +177,7 @@ public class CouponSetService {
           : "The active workflow" + (active.size() == 1 ? " " : "s ") + String.join(", ", active))
           + " assigns codes from this set; pause it or remove its Assign coupon node first");
     }
-    audit.record("coupon-set.deleted", "coupon-set", id, "'" + set.name() + "'");
+    audit.record("coupon-set.deleted", "coupon-set", id, "“" + set.name() + "”");
     cache.evict(id);
     events.publishEvent(new CouponSetDeleted(id));
     counters.deleteAll(id);
@@ -201,7 +201,7 @@ public class CouponSetService {
     }
     ChildSet child = sets.insertChild(couponSetId, name, clock.instant());
     counters.createStripes(couponSetId, child.id());
-    audit.record("child-set.created", "coupon-set", couponSetId, "child set '" + name + "' (" + child.id() + ")");
+    audit.record("child-set.created", "coupon-set", couponSetId, "Child set “" + name + "”");
     return ChildSetView.of(child, Counters.ZERO);
   }
 
@@ -215,7 +215,7 @@ public class CouponSetService {
     ChildSet child = requireChild(couponSetId, childId);
     // first the child row: an import or code push holding it commits before its codes move
     sets.lockChild(childId);
-    audit.record("child-set.deleted", "coupon-set", couponSetId, "child set '" + child.name() + "' (" + childId + ")");
+    audit.record("child-set.deleted", "coupon-set", couponSetId, "Child set “" + child.name() + "”");
     cache.evict(couponSetId);
     codes.moveChildToParent(couponSetId, childId);
     counters.moveToParent(couponSetId, childId);
@@ -246,20 +246,22 @@ public class CouponSetService {
   }
 
   private static String describe(UpdateCouponSetRequest request) {
-    StringBuilder changed = new StringBuilder();
+    List<String> changed = new java.util.ArrayList<>();
     if (request.name() != null) {
-      changed.append("name='").append(request.name()).append("' ");
+      changed.add("name “" + request.name().strip() + "”");
     }
     if (request.hasQuantity()) {
-      changed.append("quantity=").append(request.quantity() == null ? "unlimited" : request.quantity()).append(' ');
+      changed.add(request.quantity() == null ? "unlimited uses" : "at most " + request.quantity() + " uses");
     }
     if (request.assignmentPolicy() != null) {
-      changed.append("assignmentPolicy=").append(request.assignmentPolicy().wire());
+      changed.add(request.assignmentPolicy().wire().equals("once-per-contact")
+          ? "a contact who qualifies again keeps the same code" : "a contact who qualifies again gets a new code");
     }
     if (request.hasExpiresAt()) {
-      changed.append(" expiresAt=").append(request.expiresAt() == null ? "never" : request.expiresAt());
+      changed.add(request.expiresAt() == null ? "never expires" : "expires " + request.expiresAt());
     }
-    return changed.toString().strip();
+    String text = String.join(", ", changed);
+    return text.isEmpty() ? "nothing changed" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   public CouponSetView view(CouponSet set) {

@@ -61,7 +61,8 @@ public class SetCodesService {
           counters.add(couponSetId, request.childSetId() == null ? 0 : request.childSetId(),
               new Counters(result.added(), 0, 0, 0));
           audit.record("codes.added", "coupon-set", couponSetId,
-              result.added() + " added, " + result.rejected().size() + " rejected (API)");
+              result.added() + (result.added() == 1 ? " code" : " codes") + " added through the API, "
+                  + result.rejected().size() + " rejected");
           return result;
         });
       } catch (DuplicateKeyException raced) {
@@ -143,7 +144,7 @@ public class SetCodesService {
   }
 
   public void export(long couponSetId, CodeStatus status, Consumer<Code> sink) {
-    audit.record("codes.exported", "coupon-set", couponSetId, "status=" + (status == null ? "all" : status.wire()));
+    audit.record("codes.exported", "coupon-set", couponSetId, status == null ? "All codes" : "The " + status.wire() + " codes");
     codes.forEach(couponSetId, status, sink);
   }
 }

@@ -58,6 +58,11 @@ public class EmailDelivery {
     this.from = from;
   }
 
+  /** Whether emails go out over SMTP (spring.mail.host is set); without it they wait in the outbox. */
+  public boolean smtpConfigured() {
+    return mailSender.getIfAvailable() != null;
+  }
+
   /** The sender address every workflow email carries. */
   public String from() {
     return from;

@@ -97,7 +97,7 @@ public class WebSecrets implements ApplicationRunner {
     }
     Instant now = clock.instant();
     if (repository.insertOnce(replacing + 1, newSecret(), now)) {
-      audit.record("web-secret.rotated", "web-secret", replacing + 1, "generation " + replacing + " valid until "
+      audit.record("web-secret.rotated", "web-secret", replacing + 1, "The previous secret keeps working until "
           + now.plus(properties.secretGrace()));
       List<WebSecretRepository.Generation> rows = repository.latest(GENERATIONS_READ);
       int oldestValid = rows.get(validCount(rows, now) - 1).generation();

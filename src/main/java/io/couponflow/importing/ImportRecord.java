@@ -22,13 +22,13 @@ record ImportRecord(
     Instant finishedAt,
     String failure) {
 
-  /** How the audit log names an import: "import 12 of 'codes.csv'". */
-  static String describe(long id, String fileName) {
-    return "import " + id + " of '" + fileName + "'";
+  /** How the audit log names an import: "Import of “codes.csv”". */
+  static String describe(String fileName) {
+    return "Import of “" + fileName + "”";
   }
 
   String describe() {
-    return describe(id, fileName);
+    return describe(fileName);
   }
 
   ImportView view() {

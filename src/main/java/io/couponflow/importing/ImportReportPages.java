@@ -29,7 +29,7 @@ class ImportReportPages {
       throw ApiException.conflict("import-not-finished", "Import not finished",
           "The rejected rows can be downloaded once the import has finished");
     }
-    return ErrorReportCsv.download(imports, id, "rejected-rows-import-" + id + ".csv");
+    return ErrorReportCsv.download(imports, id, "rejected-rows-import-" + id + ".csv", true);
   }
 
   /** Cancels a queued or running import: none of its codes are added. */

@@ -94,8 +94,8 @@ public class ImportService {
     String storedName = UploadName.of(fileName);
     long id = tx.execute(status -> {
       long importId = imports.insert(couponSetId, childSetId, storedName, layout, column, origin, clock.instant());
-      audit.record("import.started", "coupon-set", couponSetId, ImportRecord.describe(importId, storedName)
-          + (childSetId == null ? "" : " into child set " + childSetId));
+      audit.record("import.started", "coupon-set", couponSetId, ImportRecord.describe(storedName)
+          + (childSetId == null ? "" : " into the child set “" + sets.requireChild(couponSetId, childSetId).name() + "”"));
       files.adopt(importId, file);
       scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
       return importId;

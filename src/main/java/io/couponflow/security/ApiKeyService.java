@@ -37,7 +37,7 @@ public class ApiKeyService {
     }
     var created = store.create(name.strip(), scope, rateLimitPerSecond, ApiKeyStore.newSecret(), clock.instant());
     ApiKey key = created.apiKey();
-    audit.record("api-key.created", "api-key", key.id(), "'" + key.name() + "' scope " + key.scope().wire());
+    audit.record("api-key.created", "api-key", key.id(), "“" + key.name() + "”, " + key.scope().wire() + " scope");
     return new NewApiKey(key, created.secret());
   }
 

@@ -62,7 +62,7 @@ class SecurityConfig {
         .addFilterBefore(new PageUploadLimitFilter(), CsrfFilter.class)
         .authorizeHttpRequests(auth -> auth
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             .requestMatchers("/web/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()

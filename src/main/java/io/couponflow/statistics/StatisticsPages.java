@@ -11,8 +11,6 @@ import io.couponflow.web.PageController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,8 +83,6 @@ class StatisticsPages {
     model.addAttribute("workflowName", workflow == null ? null : workflow.name());
     Forecast forecast = statistics.forecast(id, child, now);
     model.addAttribute("forecast", forecast);
-    model.addAttribute("runsOut", forecast.runsOutAt() == null ? ""
-        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(forecast.runsOutAt()));
     model.addAttribute("chartJson", JSON.writeValueAsString(chart));
     model.addAttribute("days", window);
     model.addAttribute("windows", WINDOWS);

@@ -15,8 +15,10 @@ class UiExceptionAdvice {
   @ExceptionHandler(ApiException.class)
   String failed(ApiException e, Model model, HttpServletResponse response) {
     response.setStatus(e.status().value());
-    model.addAttribute("title", e.status().value() == 404 ? "Not found" : e.title());
-    model.addAttribute("message", e.getMessage());
+    boolean missing = e.status().value() == 404;
+    model.addAttribute("title", missing ? "Not found" : e.title());
+    // the API's "Coupon set 12 does not exist" names an id the marketer never saw
+    model.addAttribute("message", missing ? "It may have been deleted, or the link is not right." : e.getMessage());
     return "web/error-page";
   }
 }

@@ -56,8 +56,8 @@ class WorkflowPages {
       if (!m.matches()) {
         return null;
       }
-      // the page shows the message at the node, so "node 2 (send-email): " would only repeat it
-      String message = e.getMessage().replaceFirst("^node \\d+ \\([a-z-]+\\): ", "");
+      // the page shows the message at the node, so "Step 2 (Send email): " would only repeat it
+      String message = WorkflowWords.problem(e.getMessage()).replaceFirst("^Step \\d+ \\([^)]*\\): ", "");
       return new NodeError(Integer.parseInt(m.group(1)), m.group(2), message);
     }
   }
@@ -68,6 +68,7 @@ class WorkflowPages {
         .map(w -> new Row(w, workflows.runCounts(w.id()))).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("emails", emails.page(null, PageRequest.of(10, null)).stream().limit(10).toList());
+    model.addAttribute("smtpConfigured", emails.smtpConfigured());
     return "workflow/list";
   }
 
@@ -106,7 +107,7 @@ class WorkflowPages {
       workflows.activate(id);
       redirect.addFlashAttribute("message", "Workflow active: matching events now start runs.");
     } catch (ApiException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", WorkflowWords.problem(e.getMessage()));
     }
     return "redirect:/workflows/" + id;
   }
@@ -117,7 +118,7 @@ class WorkflowPages {
       workflows.pause(id);
       redirect.addFlashAttribute("message", "Workflow paused: no new runs start; runs under way finish.");
     } catch (ApiException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", WorkflowWords.problem(e.getMessage()));
     }
     return "redirect:/workflows/" + id;
   }
@@ -147,7 +148,7 @@ class WorkflowPages {
       model.addAttribute("from", emails.from());
       model.addAttribute("to", contact.email());
     } catch (ApiException e) {
-      model.addAttribute("previewError", e.getMessage());
+      model.addAttribute("previewError", WorkflowWords.problem(e.getMessage()));
     }
     return "workflow/preview :: preview";
   }
@@ -217,7 +218,7 @@ class WorkflowPages {
     model.addAttribute("nodeTypeByType", byType);
     if (error != null) {
       NodeError nodeError = NodeError.of(error);
-      model.addAttribute("error", nodeError == null ? error.getMessage()
+      model.addAttribute("error", nodeError == null ? WorkflowWords.problem(error.getMessage())
           : "Not saved: step " + (nodeError.index() + 1) + " needs a fix (shown below).");
       model.addAttribute("errorField", error.field());
       model.addAttribute("nodeError", nodeError);

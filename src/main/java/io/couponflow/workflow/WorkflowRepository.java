@@ -65,6 +65,10 @@ class WorkflowRepository {
     return jdbc.sql("SELECT * FROM workflow WHERE id = ?").param(id).query(this::map).optional();
   }
 
+  Optional<String> name(long id) {
+    return jdbc.sql("SELECT name FROM workflow WHERE id = ?").param(id).query(String.class).optional();
+  }
+
   List<Workflow> page(long beforeId, int limit) {
     return jdbc.sql("SELECT * FROM workflow WHERE id < ? ORDER BY id DESC LIMIT ?").params(beforeId, limit)
         .query(this::map).list();

@@ -68,7 +68,7 @@ public class WorkflowService {
     validator.requireSetsStillExist(w.nodes());
     validator.validate(new WorkflowRequest(w.name(), w.trigger(), w.nodes()));
     workflows.setStatus(id, WorkflowStatus.ACTIVE, clock.instant());
-    audit.record("workflow.activated", "workflow", id, "'" + w.name() + "'");
+    audit.record("workflow.activated", "workflow", id, "“" + w.name() + "”");
     return require(id);
   }
 
@@ -80,7 +80,7 @@ public class WorkflowService {
       throw ApiException.conflict("workflow-not-active", "Workflow not active", "A draft workflow cannot be paused; activate it first");
     }
     workflows.setStatus(id, WorkflowStatus.PAUSED, clock.instant());
-    audit.record("workflow.paused", "workflow", id, "'" + w.name() + "'");
+    audit.record("workflow.paused", "workflow", id, "“" + w.name() + "”");
     return require(id);
   }
 
@@ -91,13 +91,13 @@ public class WorkflowService {
       throw ApiException.conflict("workflow-active", "Workflow active", "Pause the workflow before deleting it");
     }
     workflows.delete(id);
-    audit.record("workflow.deleted", "workflow", id, "'" + w.name() + "'");
+    audit.record("workflow.deleted", "workflow", id, "“" + w.name() + "”");
   }
 
   /** "'Welcome' on signup: assign-coupon, send-email", enough to tell versions apart in the log. */
   private static String describe(WorkflowRequest request) {
-    return "'" + request.name() + "' on " + request.trigger().event() + ": "
-        + String.join(", ", request.nodes().stream().map(Node::type).toList());
+    return "“" + request.name() + "”, started by the event " + request.trigger().event() + ": "
+        + WorkflowWords.flow(request.nodes());
   }
 
   public Workflow require(long id) {

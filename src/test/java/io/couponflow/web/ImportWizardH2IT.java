@@ -123,7 +123,7 @@ class ImportWizardH2IT extends BrowserTest {
     HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
         .header("Cookie", "JSESSIONID=" + browser.sessionCookie()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(report.statusCode()).isEqualTo(200);
-    assertThat(report.body()).startsWith("line,value,reason").contains("7," + codes.get(4).toLowerCase() + ",duplicate-in-file");
+    assertThat(report.body()).startsWith("line,value,reason").contains("7," + codes.get(4).toLowerCase() + ",duplicate-in-file,Repeated in the file");
 
     browser.open("/coupons/" + setId);
     assertThat(browser.text("#stat-total")).isEqualTo("5");

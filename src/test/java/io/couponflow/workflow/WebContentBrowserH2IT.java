@@ -75,6 +75,7 @@ class WebContentBrowserH2IT extends WorkflowFixtures {
     screenshot("shop-popup");
     assertThat(browser.findElement(By.cssSelector(".cf-popup-content")).getText()).contains("Your code: " + code);
     assertThat(browser.findElement(By.cssSelector(".cf-popup-copy")).getText()).isEqualTo("Copy");
+    assertThat(browser.findElements(By.cssSelector(".cf-popup-code"))).as("the code shows once").hasSize(1);
     assertThat(set(setId).get("sent").asLong()).isEqualTo(1);
 
     signIn();

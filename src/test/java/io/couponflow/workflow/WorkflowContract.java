@@ -196,8 +196,8 @@ abstract class WorkflowContract extends WorkflowFixtures {
     assertThat(actions).containsExactly("workflow.deleted", "workflow.paused", "workflow.activated", "workflow.updated",
         "workflow.created");
     entries.forEach(e -> assertThat(e.get("actor").asString()).startsWith("apikey:"));
-    assertThat(entries.get(3).get("detail").asString()).isEqualTo("'audited again' on " + trigger
-        + ": assign-coupon, send-email");
+    assertThat(entries.get(3).get("detail").asString()).isEqualTo("“audited again”, started by the event " + trigger
+        + ": Assign coupon → Send email");
   }
 
   @Test
