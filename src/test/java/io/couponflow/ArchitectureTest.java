@@ -1,7 +1,6 @@
 package io.couponflow;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,29 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Features depend on each other in one direction only, the shared layers on none of them, and the
- * code tables have one owner.
+ * What Spring Modulith (ModularityTest) does not see: the code tables' SQL has one owner, and only the
+ * dialects talk PostgreSQL's JDBC. Module boundaries and cycles are ModularityTest's.
  */
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.couponflow");
-
-  @Test
-  void featuresHaveNoDependencyCycles() {
-    slices().matching("io.couponflow.(*)..").should().beFreeOfCycles().check(CLASSES);
-  }
-
-  @Test
-  void sharedLayersDoNotDependOnFeatures() {
-    noClasses().that().resideInAnyPackage("io.couponflow.common..", "io.couponflow.db..", "io.couponflow.jobs..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.couponflow.couponset..", "io.couponflow.code..", "io.couponflow.assignment..",
-            "io.couponflow.importing..", "io.couponflow.workflow..", "io.couponflow.contact..",
-            "io.couponflow.delivery..", "io.couponflow.redemption..", "io.couponflow.statistics..",
-            "io.couponflow.alert..", "io.couponflow.web..", "io.couponflow.security..", "io.couponflow.webhook..")
-        .check(CLASSES);
-  }
 
   @Test
   void onlyTheCodePackageWritesSqlOnTheCodeTables() throws IOException {

@@ -10,7 +10,6 @@ import io.couponflow.couponset.CouponSet;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
-import io.couponflow.couponset.SetCounters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,19 +65,16 @@ class AssignmentBatch {
   private final AssignmentRepository assignments;
   private final CouponSetService sets;
   private final CodePool codes;
-  private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Map<Long, Long> singleCodeIds = new ConcurrentHashMap<>();
 
-  AssignmentBatch(AssignmentRepository assignments, CouponSetService sets, CodePool codes,
-      SetCounters counters, TransactionTemplate tx,
+  AssignmentBatch(AssignmentRepository assignments, CouponSetService sets, CodePool codes, TransactionTemplate tx,
       ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.sets = sets;
     this.codes = codes;
-    this.counters = counters;
     // its own transaction even when the leading thread is inside one: a batch answers other requests too
     this.tx = new TransactionTemplate(tx.getTransactionManager());
     this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
@@ -202,7 +198,7 @@ class AssignmentBatch {
     ranOut(set, child, given, open, now);
     Map<Long, Long> byChild = new LinkedHashMap<>();
     made.forEach(a -> byChild.merge(a.codeChildKey(), 1L, Long::sum));
-    byChild.forEach((codeChildKey, count) -> counters.add(set.id(), codeChildKey, Counters.assigned(count)));
+    byChild.forEach((codeChildKey, count) -> sets.count(set.id(), codeChildKey, Counters.assigned(count)));
   }
 
   private void ranOut(CouponSet set, ChildSet child, List<CodeFor> given, List<Integer> open, Instant now) {

@@ -9,7 +9,6 @@ import io.couponflow.couponset.CouponSet;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
-import io.couponflow.couponset.SetCounters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,17 +35,15 @@ public class AssignmentService {
   private final AssignmentCoalescer coalescer;
   private final CouponSetService sets;
   private final CodePool codes;
-  private final SetCounters counters;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   AssignmentService(AssignmentRepository assignments, AssignmentCoalescer coalescer, CouponSetService sets,
-      CodePool codes, SetCounters counters, ApplicationEventPublisher events, Clock clock) {
+      CodePool codes, ApplicationEventPublisher events, Clock clock) {
     this.assignments = assignments;
     this.coalescer = coalescer;
     this.sets = sets;
     this.codes = codes;
-    this.counters = counters;
     this.events = events;
     this.clock = clock;
   }
@@ -159,7 +156,7 @@ public class AssignmentService {
       }
       events.publishEvent(new AssignmentEvents.CouponSent(id, a.couponSetId(), a.codeChildKey(), a.code(),
           a.contactId(), a.workflowId(), now));
-      counters.add(a.couponSetId(), a.codeChildKey(), new Counters(0, 0, 1, 0));
+      sets.count(a.couponSetId(), a.codeChildKey(), new Counters(0, 0, 1, 0));
     }
     return assignments.find(id).orElseThrow();
   }
@@ -182,7 +179,7 @@ public class AssignmentService {
     }
     events.publishEvent(new AssignmentEvents.CouponReleased(id, set.id(), a.codeChildKey(), a.code(), a.contactId(),
         a.workflowId(), now, a.assignedAt()));
-    counters.add(set.id(), a.codeChildKey(), Counters.assigned(-1));
+    sets.count(set.id(), a.codeChildKey(), Counters.assigned(-1));
     if (!set.isSingle()) {
       codes.release(a.codeChildKey(), a.codeId());
     }

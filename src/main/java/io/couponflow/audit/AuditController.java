@@ -19,7 +19,7 @@ class AuditController {
 
   @GetMapping("/api/v1/audit-log")
   @Operation(summary = "Who changed, deleted, imported or exported what; newest first")
-  PageResponse<AuditEntry> list(@RequestParam(required = false) String targetType,
+  PageResponse<AuditEntry> listAuditLog(@RequestParam(required = false) String targetType,
       @RequestParam(required = false) String targetId, @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor) {
     return audit.page(targetType, targetId, PageRequest.of(limit, cursor));

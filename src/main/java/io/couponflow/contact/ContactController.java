@@ -3,7 +3,9 @@ package io.couponflow.contact;
 import io.couponflow.common.ApiException;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -36,20 +38,23 @@ class ContactController {
 
   @PutMapping("/api/v1/contacts/{id}")
   @Operation(summary = "Create (201) or replace (200) a contact: email, names and free fields")
-  ResponseEntity<ContactView> put(@PathVariable String id, @Valid @RequestBody PutContactRequest request) {
+  @ApiResponse(responseCode = "201", description = "Created")
+  @ApiResponse(responseCode = "200", description = "Replaced")
+  ResponseEntity<ContactView> putContact(@PathVariable String id, @Valid @RequestBody PutContactRequest request) {
     ContactService.PutResult result = contacts.put(id, request);
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(ContactView.of(result.contact()));
   }
 
   @GetMapping("/api/v1/contacts/{id}")
-  ContactView get(@PathVariable String id) {
+  @Operation(summary = "A contact")
+  ContactView getContact(@PathVariable String id) {
     return ContactView.of(contacts.require(id));
   }
 
   @GetMapping("/api/v1/contacts")
   @Operation(summary = "Search contacts by id, email or name (q), ordered by id")
-  PageResponse<ContactView> search(@RequestParam(required = false) String q,
+  PageResponse<ContactView> searchContacts(@RequestParam(required = false) String q,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
     PageRequest page = PageRequest.of(limit, null);
     String after = cursor == null || cursor.isBlank() ? null : ContactCursor.decode(cursor);
@@ -65,7 +70,7 @@ class ContactController {
 
   @GetMapping("/api/v1/contacts/{id}/activity")
   @Operation(summary = "The contact's timeline, newest first; type filters (comma-separated), e.g. coupon-assigned")
-  PageResponse<ActivityEntry> activity(@PathVariable String id, @RequestParam(required = false) String type,
+  PageResponse<ActivityEntry> getContactActivity(@PathVariable String id, @RequestParam(required = false) String type,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
     return activity.page(id, type, PageRequest.of(limit, cursor));
   }
@@ -73,7 +78,8 @@ class ContactController {
   @PostMapping("/api/v1/events")
   @Operation(summary = "Record an event for a contact; every active workflow triggered by its type starts a run. "
       + "A purchase event's properties.coupons are redeemed (orderId, amount, currency from properties)")
-  ResponseEntity<EventView> event(@Valid @RequestBody ContactEventRequest request) {
+  @ApiResponse(responseCode = "201", description = "Recorded")
+  ResponseEntity<EventView> recordEvent(@Valid @RequestBody ContactEventRequest request) {
     ContactEvent e = contacts.record(request);
     return ResponseEntity.status(HttpStatus.CREATED).body(new EventView(e.id(), e.contactId(), e.type(),
         e.properties(), e.occurredAt(), purchases.redeem(e)));
@@ -82,6 +88,8 @@ class ContactController {
   @PostMapping("/api/v1/events/batch")
   @Operation(summary = "Record 1 to 1,000 events at once, each as POST /api/v1/events would; all or nothing. "
       + "More than 1,000 items: 413. A bad item: 400 naming it (items[3].type) and nothing is stored")
+  @ApiResponse(responseCode = "201", description = "Recorded, in request order")
+  @ProblemResponse(status = 413, type = "too-many-items", when = "more than 1,000 items")
   ResponseEntity<EventBatchView> recordEventBatch(@RequestBody EventBatchRequest request) {
     List<ContactEventRequest> items = EventBatchRequest.itemsOf(request, validator);
     List<ContactEvent> stored = contacts.recordAll(items);

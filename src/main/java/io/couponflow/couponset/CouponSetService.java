@@ -92,6 +92,15 @@ public class CouponSetService {
     return code;
   }
 
+  /**
+   * Adds a change to the counters of the set's codes outside child sets (childKey 0) or of one child set, in
+   * the caller's transaction: the features that change codes (assignment, redemption, imports, expiry) count
+   * through here, so the counters' table stays this feature's.
+   */
+  public void count(long couponSetId, long childKey, Counters delta) {
+    counters.add(couponSetId, childKey, delta);
+  }
+
   public CouponSet require(long id) {
     return sets.find(id).orElseThrow(() -> ApiException.notFound("Coupon set", id));
   }

@@ -5,7 +5,12 @@ import io.couponflow.code.Code;
 import io.couponflow.code.CodeStatus;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.BufferedWriter;
@@ -41,12 +46,17 @@ class SetCodesController {
 
   @PostMapping
   @Operation(summary = "Add up to 10,000 codes synchronously, by the import's rules")
-  AddCodesResult add(@PathVariable long id, @Valid @RequestBody AddCodesRequest request) {
+  @ProblemResponse(status = 409, type = "concurrent-insert", when = "another request is adding the same codes; try again")
+  @ProblemResponse(status = 422, type = "not-a-multiple-set", when = "the set is a single set")
+  AddCodesResult addCodes(@PathVariable long id, @Valid @RequestBody AddCodesRequest request) {
     return service.add(id, request);
   }
 
   @GetMapping
-  PageResponse<Code> list(@PathVariable long id, @RequestParam(required = false) String status,
+  @Operation(summary = "The set's codes, newest first, with status and fields")
+  PageResponse<Code> listCodes(@PathVariable long id,
+      @Parameter(schema = @Schema(allowableValues = {"available", "assigned", "sent", "redeemed"}))
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) Long childSetId,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
     return service.page(id, parse(status), childSetId, PageRequest.of(limit, cursor));
@@ -55,13 +65,18 @@ class SetCodesController {
   @PostMapping("/move")
   @Operation(operationId = "moveCodes",
       summary = "Move available codes into a child set (or out of child sets): named codes, or a number of them")
+  @ProblemResponse(status = 422, type = "same-child-set", when = "the codes are in the target child set already")
   MoveCodesResult move(@PathVariable long id, @Valid @RequestBody MoveCodesRequest request) {
     return service.move(id, request);
   }
 
   @GetMapping(value = "/export", produces = "text/csv")
   @Operation(summary = "Stream the set's codes as CSV (code,status,childSetId,createdAt, then one column per field)")
-  ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(required = false) String status) {
+  @ApiResponse(responseCode = "200", description = "The CSV file",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+  ResponseEntity<StreamingResponseBody> exportCodes(@PathVariable long id,
+      @Parameter(schema = @Schema(allowableValues = {"available", "assigned", "sent", "redeemed"}))
+      @RequestParam(required = false) String status) {
     CodeStatus filter = parse(status);
     sets.require(id);
     StreamingResponseBody body = out -> {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * other, and a read sums a fixed number of rows: O(1) whatever the number of codes.
  */
 @Repository
-public class SetCounters {
+class SetCounters {
   private final JdbcClient jdbc;
   private final int stripes;
 
@@ -32,7 +32,7 @@ public class SetCounters {
   }
 
   /** Adds the deltas to the counters of the set's codes outside child sets (childKey 0) or of one child set. */
-  public void add(long couponSetId, long childKey, Counters delta) {
+  void add(long couponSetId, long childKey, Counters delta) {
     int stripe = TransactionStripe.current(stripes);
     int updated = jdbc.sql("""
             UPDATE set_counter SET total = total + ?, assigned = assigned + ?, sent = sent + ?, redeemed = redeemed + ?,

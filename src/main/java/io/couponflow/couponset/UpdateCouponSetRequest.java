@@ -4,17 +4,15 @@ import io.couponflow.common.ApiException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A PATCH body: a field left out keeps its value, {@code "quantity": null} means unlimited.
- * Read from the JSON tree because a record cannot tell "absent" from "null".
+ * Read from the JSON tree because a record cannot tell "absent" from "null"; {@link CouponSetPatch} is how
+ * the API description shows it.
  */
 public record UpdateCouponSetRequest(String name, boolean hasQuantity, Long quantity, AssignmentPolicy assignmentPolicy,
     boolean hasExpiresAt, Instant expiresAt) {
-  private static final Set<String> FIELDS = Set.of("name", "quantity", "assignmentPolicy", "expiresAt");
-
   public UpdateCouponSetRequest(String name, boolean hasQuantity, Long quantity, AssignmentPolicy assignmentPolicy) {
     this(name, hasQuantity, quantity, assignmentPolicy, false, null);
   }
@@ -24,7 +22,7 @@ public record UpdateCouponSetRequest(String name, boolean hasQuantity, Long quan
       throw ApiException.invalid("body", "the body must be a JSON object");
     }
     for (String field : body.propertyNames()) {
-      if (!FIELDS.contains(field)) {
+      if (!CouponSetPatch.FIELDS.contains(field)) {
         throw ApiException.invalid(field, "Unknown field '" + field + "'");
       }
     }

@@ -19,7 +19,7 @@ class EmailController {
 
   @GetMapping("/api/v1/emails")
   @Operation(summary = "Emails sent by workflows, newest first; status=outbox lists those kept because no SMTP server is configured")
-  PageResponse<EmailMessage> list(@RequestParam(required = false) String status,
+  PageResponse<EmailMessage> listEmails(@RequestParam(required = false) String status,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
     PageRequest page = PageRequest.of(limit, cursor);
     return page.toResponse(emails.page(status == null || status.isBlank() ? null : status, page), EmailMessage::id);

@@ -1,6 +1,7 @@
 package io.couponflow.delivery;
 
 import io.couponflow.common.ApiException;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +33,8 @@ class WebContentController {
   @GetMapping("/web/v1/content")
   @Operation(summary = "The contact's pending popups; fetching them marks their coupons sent",
       description = "signature is the lowercase hex HMAC-SHA256 of contactId under the web secret; 401 without it")
-  ResponseEntity<Items> content(@RequestParam(required = false) String contactId,
+  @ProblemResponse(status = 401, type = "invalid-signature", when = "the signature is missing or wrong")
+  ResponseEntity<Items> getWebContent(@RequestParam(required = false) String contactId,
       @Parameter(description = "hex HMAC-SHA256 of contactId under the web secret")
       @RequestParam(required = false) String signature) {
     if (contactId == null || contactId.isBlank() || contactId.length() > 200

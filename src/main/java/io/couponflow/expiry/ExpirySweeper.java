@@ -4,7 +4,6 @@ import io.couponflow.code.CodePool;
 import io.couponflow.code.ExpiredCode;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
-import io.couponflow.couponset.SetCounters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,11 @@ public class ExpirySweeper {
   static final int BATCH = 1000;
 
   private final CodePool codes;
-  private final SetCounters counters;
   private final CouponSetService sets;
   private final TransactionTemplate tx;
 
-  ExpirySweeper(CodePool codes, SetCounters counters, CouponSetService sets, TransactionTemplate tx) {
+  ExpirySweeper(CodePool codes, CouponSetService sets, TransactionTemplate tx) {
     this.codes = codes;
-    this.counters = counters;
     this.sets = sets;
     this.tx = tx;
   }
@@ -49,7 +46,7 @@ public class ExpirySweeper {
         List<ExpiredCode> due = codes.expireFree(couponSetId, now, BATCH);
         Map<List<Long>, Long> perChild = due.stream().collect(
             Collectors.groupingBy(c -> List.of(c.couponSetId(), c.childKey()), Collectors.counting()));
-        perChild.forEach((key, n) -> counters.add(key.get(0), key.get(1), new Counters(0, 0, 0, 0, n)));
+        perChild.forEach((key, n) -> sets.count(key.get(0), key.get(1), new Counters(0, 0, 0, 0, n)));
         return due.size();
       });
       swept += batch;

@@ -1,6 +1,8 @@
 package io.couponflow.importing;
 
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +24,13 @@ class GenerateController {
   record GenerateRequest(Long count, String pattern, Long childSetId) {}
 
   @PostMapping("/api/v1/coupon-sets/{id}/generate")
-  @Operation(operationId = "generateCodes", summary = "Generate random codes of a pattern; runs in the background as an"
-      + " import of type generated (422 pattern-too-small when the pattern has fewer than 10 times count combinations)")
-  ResponseEntity<ImportView> generate(@PathVariable long id, @RequestBody GenerateRequest request) {
+  @Operation(summary = "Generate random codes of a pattern; runs in the background as an import of type generated: "
+      + "poll GET /api/v1/imports/{id} until status is finished, error or cancelled")
+  @ApiResponse(responseCode = "201", description = "Queued")
+  @ProblemResponse(status = 422, type = "pattern-too-small", when = "the pattern has fewer than 10 times count combinations")
+  @ProblemResponse(status = 422, type = "not-a-multiple-set", when = "the set is a single set")
+  @ProblemResponse(status = 422, type = "unknown-child-set", when = "childSetId names no child set of the set")
+  ResponseEntity<ImportView> generateCodes(@PathVariable long id, @RequestBody GenerateRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(service.generate(id, request.childSetId(), request.count(), request.pattern(), "api"));
   }

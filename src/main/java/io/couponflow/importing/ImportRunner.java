@@ -3,7 +3,6 @@ package io.couponflow.importing;
 import io.couponflow.audit.AuditLog;
 import io.couponflow.couponset.Counters;
 import io.couponflow.couponset.CouponSetService;
-import io.couponflow.couponset.SetCounters;
 import io.couponflow.jobs.NodeStopping;
 import java.time.Clock;
 import java.util.Optional;
@@ -35,7 +34,6 @@ class ImportRunner {
   private final ImportRepository imports;
   private final ImportStaging staging;
   private final ImportFiles files;
-  private final SetCounters counters;
   private final CouponSetService sets;
   private final AuditLog audit;
   private final NodeStopping stopping;
@@ -44,13 +42,12 @@ class ImportRunner {
   private final Clock clock;
   private final int batchSize;
 
-  ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files, SetCounters counters,
+  ImportRunner(ImportRepository imports, ImportStaging staging, ImportFiles files,
       CouponSetService sets, AuditLog audit, NodeStopping stopping, TransactionTemplate tx,
       ApplicationEventPublisher events, Clock clock, @Value("${couponflow.imports.batch-size:10000}") int batchSize) {
     this.imports = imports;
     this.staging = staging;
     this.files = files;
-    this.counters = counters;
     this.sets = sets;
     this.audit = audit;
     this.stopping = stopping;
@@ -170,7 +167,7 @@ class ImportRunner {
           }
           long added = tally.success();
           if (added > 0) {
-            counters.add(record.couponSetId(), record.childSetId() == null ? 0 : record.childSetId(),
+            sets.count(record.couponSetId(), record.childSetId() == null ? 0 : record.childSetId(),
                 new Counters(added, 0, 0, 0));
           }
           imports.finish(importId, attempt, tally.total(), added, tally.errors(), clock.instant());

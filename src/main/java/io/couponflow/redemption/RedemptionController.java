@@ -2,8 +2,10 @@ package io.couponflow.redemption;
 
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -27,7 +29,11 @@ class RedemptionController {
   @PostMapping("/api/v1/redemptions")
   @Operation(summary = "Report a used code: 201 recorded, 200 same order again, 404 unknown code, "
       + "409 single-use code already redeemed by another order")
-  ResponseEntity<Redemption> redeem(@Valid @RequestBody RedeemRequest request) {
+  @ApiResponse(responseCode = "201", description = "Recorded")
+  @ApiResponse(responseCode = "200", description = "This order had already redeemed the code: the earlier redemption")
+  @ProblemResponse(status = 404, type = "not-found", when = "no set has the code")
+  @ProblemResponse(status = 409, type = "code-already-redeemed", when = "a single-use code was redeemed by another order")
+  ResponseEntity<Redemption> redeemCode(@Valid @RequestBody RedeemRequest request) {
     RedemptionService.Result result = service.redeem(request);
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.redemption());
   }
@@ -35,7 +41,7 @@ class RedemptionController {
   @GetMapping("/api/v1/coupon-sets/{id}/leaks")
   @Operation(operationId = "listLeaks", summary = "A set's leak report, newest first: codes redeemed without "
       + "being assigned (kind not-assigned) and codes redeemed by another contact than their holder (other-contact)")
-  PageResponse<Leak> leaks(@PathVariable long id,
+  PageResponse<Leak> listLeaks(@PathVariable long id,
       @Parameter(description = "not-assigned or other-contact; default both") @RequestParam(required = false) String kind,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
     return service.leaks(id, kind == null || kind.isBlank() ? null : LeakKind.fromWire(kind),
@@ -43,7 +49,8 @@ class RedemptionController {
   }
 
   @GetMapping("/api/v1/redemptions/{id}")
-  Redemption get(@PathVariable long id) {
+  @Operation(summary = "A redemption")
+  Redemption getRedemption(@PathVariable long id) {
     return service.get(id);
   }
 }

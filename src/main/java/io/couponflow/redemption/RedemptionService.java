@@ -11,7 +11,6 @@ import io.couponflow.common.PageResponse;
 import io.couponflow.couponset.CouponSetDeleted;
 import io.couponflow.couponset.CouponSetService;
 import io.couponflow.couponset.Counters;
-import io.couponflow.couponset.SetCounters;
 import io.couponflow.redemption.RedemptionRepository.CodeRef;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,18 +38,16 @@ public class RedemptionService {
   private final AssignmentService assignments;
   private final CodePool codes;
   private final CouponSetService sets;
-  private final SetCounters counters;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RedemptionService(RedemptionRepository redemptions, AssignmentService assignments, CodePool codes,
-      CouponSetService sets, SetCounters counters, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+      CouponSetService sets, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     this.redemptions = redemptions;
     this.assignments = assignments;
     this.codes = codes;
     this.sets = sets;
-    this.counters = counters;
     this.tx = tx;
     this.events = events;
     this.clock = clock;
@@ -125,7 +122,7 @@ public class RedemptionService {
     events.publishEvent(new RedemptionEvents.CouponRedeemed(id, code.couponSetId(), childKey, workflowId, code.value(),
         request.contactId(), leak == LeakKind.NOT_ASSIGNED, holder.map(Assignment::sentAt).orElse(null), at,
         leak == LeakKind.OTHER_CONTACT));
-    counters.add(code.couponSetId(), childKey,
+    sets.count(code.couponSetId(), childKey,
         leak == LeakKind.NOT_ASSIGNED ? Counters.leakedUse() : Counters.redeemed(leak == LeakKind.OTHER_CONTACT));
     return new Result(redemptions.find(id).orElseThrow(), true);
   }

@@ -2,6 +2,7 @@ package io.couponflow.redemption;
 
 import io.couponflow.common.ApiException;
 import io.couponflow.common.Hashing;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -45,7 +46,9 @@ class ShopifyWebhookController {
 
   @PostMapping(path = "/webhooks/shopify/orders-create", consumes = "application/json")
   @Operation(summary = "Shopify orders/create webhook (HMAC-verified): redeems the order's discount codes")
-  ResponseEntity<Map<String, Object>> ordersCreate(@RequestBody byte[] body,
+  @ProblemResponse(status = 401, type = "bad-signature", when = "X-Shopify-Hmac-Sha256 does not match the body")
+  @ProblemResponse(status = 404, type = "not-found", when = "the webhook is off (no COUPONFLOW_SHOPIFY_WEBHOOK_SECRET)")
+  ResponseEntity<Map<String, Object>> receiveShopifyOrder(@RequestBody byte[] body,
       @RequestHeader(name = "X-Shopify-Hmac-Sha256", required = false) String signature) {
     if (secret.isBlank()) {
       throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found",

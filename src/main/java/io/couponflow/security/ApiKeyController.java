@@ -2,6 +2,7 @@ package io.couponflow.security;
 
 import io.couponflow.common.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,13 +36,15 @@ class ApiKeyController {
   }
 
   @GetMapping
-  PageResponse<ApiKey> list() {
+  @Operation(summary = "API keys (never the keys themselves: their prefix), newest first")
+  PageResponse<ApiKey> listApiKeys() {
     return new PageResponse<>(keys.list(), new PageResponse.Links(null));
   }
 
   @PostMapping
   @Operation(summary = "Create a key; the answer is the only time the key itself is shown")
-  ResponseEntity<CreatedKey> create(@Valid @RequestBody CreateKeyRequest request) {
+  @ApiResponse(responseCode = "201", description = "Created; key is shown this once")
+  ResponseEntity<CreatedKey> createApiKey(@Valid @RequestBody CreateKeyRequest request) {
     var created = keys.create(request.name(), request.scope(), request.rateLimitPerSecond());
     ApiKey key = created.apiKey();
     return ResponseEntity.status(HttpStatus.CREATED)
@@ -49,7 +52,8 @@ class ApiKeyController {
   }
 
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> revoke(@PathVariable long id) {
+  @Operation(summary = "Revoke a key: it stops working at once")
+  ResponseEntity<Void> revokeApiKey(@PathVariable long id) {
     keys.revoke(id);
     return ResponseEntity.noContent().build();
   }

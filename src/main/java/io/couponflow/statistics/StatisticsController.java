@@ -3,6 +3,7 @@ package io.couponflow.statistics;
 import io.couponflow.common.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Coupon sets")
+@Tag(name = "Statistics")
 class StatisticsController {
   private final StatisticsService service;
 
@@ -26,11 +27,12 @@ class StatisticsController {
   @GetMapping("/api/v1/coupon-sets/{id}/statistics")
   @Operation(summary = "Assigned, sent and redeemed per hour or UTC day (zeros included), with conversion, "
       + "median time from sent to redeemed and breakdowns by child set and workflow")
-  StatisticsView statistics(@PathVariable long id,
+  StatisticsView getStatistics(@PathVariable long id,
       @Parameter(description = "ISO-8601 instant or date (UTC); default: 2 days (hour) or 30 days (day) before to")
       @RequestParam(required = false) String from,
       @Parameter(description = "ISO-8601 instant or date (UTC), exclusive; default now")
       @RequestParam(required = false) String to,
+      @Parameter(schema = @Schema(allowableValues = {"hour", "day"}, defaultValue = "hour"))
       @RequestParam(required = false, defaultValue = "hour") String interval,
       @RequestParam(required = false) Long childSetId,
       @RequestParam(required = false) Long workflowId) {
@@ -46,7 +48,7 @@ class StatisticsController {
 
   @GetMapping("/api/v1/coupon-sets/{id}/forecast")
   @Operation(summary = "Days until the set runs dry at the assignment rate of the last seven days")
-  Forecast forecast(@PathVariable long id) {
+  Forecast getForecast(@PathVariable long id) {
     return service.forecast(id);
   }
 

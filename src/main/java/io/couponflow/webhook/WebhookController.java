@@ -6,7 +6,9 @@ import io.couponflow.webhook.WebhookService.CreatedSubscription;
 import io.couponflow.webhook.WebhookService.DeliveryDetail;
 import io.couponflow.webhook.WebhookService.DeliveryView;
 import io.couponflow.webhook.WebhookService.SubscriptionView;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,9 @@ class WebhookController {
   @PostMapping("/api/v1/webhooks")
   @Operation(operationId = "createWebhook", summary = "Subscribe a URL to event types; the answer holds the signing "
       + "secret, shown only this once")
+  @ApiResponse(responseCode = "201", description = "Created; secret is shown this once")
+  @ProblemResponse(status = 422, type = "webhook-url-not-allowed",
+      when = "the URL is on a loopback or private address (COUPONFLOW_WEBHOOKS_ALLOW_PRIVATE allows it)")
   ResponseEntity<CreatedSubscription> create(@RequestBody WebhookRequests.CreateWebhook request) {
     return ResponseEntity.status(HttpStatus.CREATED).body(service.create(request.url(), request.events()));
   }
@@ -49,6 +54,8 @@ class WebhookController {
 
   @PatchMapping("/api/v1/webhooks/{id}")
   @Operation(operationId = "updateWebhook", summary = "Change the URL or the event types; absent fields stay")
+  @ProblemResponse(status = 422, type = "webhook-url-not-allowed",
+      when = "the URL is on a loopback or private address (COUPONFLOW_WEBHOOKS_ALLOW_PRIVATE allows it)")
   SubscriptionView update(@PathVariable long id, @RequestBody WebhookRequests.UpdateWebhook request) {
     return service.update(id, request.url(), request.events());
   }

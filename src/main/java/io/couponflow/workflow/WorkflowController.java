@@ -3,7 +3,9 @@ package io.couponflow.workflow;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
+import io.couponflow.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,54 +39,62 @@ class WorkflowController {
 
   @PostMapping
   @Operation(summary = "Create a workflow (draft); 400 naming the node when a template uses an unknown variable")
-  ResponseEntity<Workflow> create(@RequestBody WorkflowRequest request) {
+  @ApiResponse(responseCode = "201", description = "Created")
+  ResponseEntity<Workflow> createWorkflow(@RequestBody WorkflowRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED).body(workflows.create(request));
   }
 
   @GetMapping
-  PageResponse<Workflow> list(@RequestParam(required = false) Integer limit,
+  @Operation(summary = "Workflows, newest first")
+  PageResponse<Workflow> listWorkflows(@RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor) {
     return workflows.list(PageRequest.of(limit, cursor));
   }
 
   @GetMapping("/{id}")
-  Workflow get(@PathVariable long id) {
+  @Operation(summary = "A workflow with its trigger, nodes and status")
+  Workflow getWorkflow(@PathVariable long id) {
     return workflows.require(id);
   }
 
   @PutMapping("/{id}")
   @Operation(summary = "Replace the name, trigger and nodes; runs already started keep the nodes they started with")
-  Workflow update(@PathVariable long id, @RequestBody WorkflowRequest request) {
+  Workflow updateWorkflow(@PathVariable long id, @RequestBody WorkflowRequest request) {
     return workflows.update(id, request);
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a draft or paused workflow; 409 while active")
-  ResponseEntity<Void> delete(@PathVariable long id) {
+  @ProblemResponse(status = 409, type = "workflow-active", when = "the workflow is active; pause it first")
+  ResponseEntity<Void> deleteWorkflow(@PathVariable long id) {
     workflows.delete(id);
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/activate")
-  Workflow activate(@PathVariable long id) {
+  @Operation(summary = "Start running the workflow for the events that trigger it")
+  Workflow activateWorkflow(@PathVariable long id) {
     return workflows.activate(id);
   }
 
   @PostMapping("/{id}/pause")
-  Workflow pause(@PathVariable long id) {
+  @Operation(summary = "Stop starting runs; runs already started go on")
+  @ProblemResponse(status = 409, type = "workflow-not-active", when = "the workflow is a draft")
+  Workflow pauseWorkflow(@PathVariable long id) {
     return workflows.pause(id);
   }
 
   @GetMapping("/{id}/runs")
   @Operation(summary = "Every run started by an event, newest first, whatever its outcome; status filters")
-  PageResponse<Run> runs(@PathVariable long id, @RequestParam(required = false) String status,
+  PageResponse<Run> listWorkflowRuns(@PathVariable long id, @RequestParam(required = false) String status,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
     return workflows.runs(id, status, PageRequest.of(limit, cursor));
   }
 
   @PostMapping("/{id}/test-send")
   @Operation(summary = "What each send node would show the contact, with a placeholder code; consumes nothing")
-  TestSendResponse testSend(@PathVariable long id, @Valid @RequestBody TestSendRequest request) {
+  @ProblemResponse(status = 404, type = "not-found", when = "the workflow or the contact does not exist")
+  TestSendResponse testSendWorkflow(@PathVariable long id, @Valid @RequestBody TestSendRequest request) {
     return new TestSendResponse(workflows.testSend(id, request.contactId()));
   }
 }

@@ -1,0 +1,6 @@
+package io.couponflow.openapi;
+
+import io.couponflow.support.OnH2;
+
+@OnH2
+class GeneratedClientH2IT extends GeneratedClientContract {}
