@@ -45,14 +45,16 @@ HTTP=$(new_set http); fill $HTTP 2000000 HT
 wrk -t2 -c32 -d20s -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > /dev/null
 
 cpu_ticks() { awk '{print $14 + $15}' /proc/$APP/stat; }
-echo "| clients | baseline claim tx/s | baseline p50 ms | baseline p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/baseline | non-2xx | app CPU ms/request |" > $OUT/results.md
-echo "|---|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
+echo "| clients | baseline claim tx/s | baseline p50 ms | baseline p99 ms | HTTP req/s | HTTP p50 ms | HTTP p99 ms | ratio HTTP/baseline | non-2xx | app CPU ms/request | new assignments / requests |" > $OUT/results.md
+echo "|---|---|---|---|---|---|---|---|---|---|---|" >> $OUT/results.md
 for C in ${CLIENTS:-8 32 64}; do
   read -r RAW_TPS RAW_P50 RAW_P99 < <(bench/baseline-claim.sh $C $SECS 2000000)
   [ "${JFR:-0}" = 1 ] && [ $C = 32 ] && jcmd $APP JFR.start name=bench settings=profile filename=$OUT/app.jfr >/dev/null
+  A0=$($PSQL -d $DB -c "SELECT count(*) FROM assignment")
   T0=$(cpu_ticks)
   wrk -t2 -c$C -d${SECS}s --latency -s bench/assign.lua http://127.0.0.1:$PORT -- $HTTP $KEY > $OUT/wrk-$C.txt
   T1=$(cpu_ticks)
+  A1=$($PSQL -d $DB -c "SELECT count(*) FROM assignment")
   [ "${JFR:-0}" = 1 ] && [ $C = 32 ] && jcmd $APP JFR.stop name=bench >/dev/null
   HTTP_RPS=$(grep "Requests/sec" $OUT/wrk-$C.txt | awk '{print $2}')
   HTTP_P50=$(grep -E "^\s+50%" $OUT/wrk-$C.txt | awk '{print $2}')
@@ -61,7 +63,7 @@ for C in ${CLIENTS:-8 32 64}; do
   RATIO=$(awk -v a=$HTTP_RPS -v b=$RAW_TPS 'BEGIN{printf "%.2f", a/b}')
   REQS=$(grep -E "requests in" $OUT/wrk-$C.txt | awk '{print $1}')
   CPU_MS=$(awk -v t=$((T1 - T0)) -v hz=$(getconf CLK_TCK) -v n=$REQS 'BEGIN{printf "%.2f", 1000 * t / hz / n}')
-  echo "| $C | $RAW_TPS | $RAW_P50 | $RAW_P99 | $HTTP_RPS | $HTTP_P50 | $HTTP_P99 | $RATIO | $NON2XX | $CPU_MS |" >> $OUT/results.md
+  echo "| $C | $RAW_TPS | $RAW_P50 | $RAW_P99 | $HTTP_RPS | $HTTP_P50 | $HTTP_P99 | $RATIO | $NON2XX | $CPU_MS | $((A1 - A0)) / $REQS |" >> $OUT/results.md
 done
 
 [ "${SIZES:-0}" = 1 ] || { cat $OUT/results.md; exit 0; }
