@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/coupon-sets/{id}/assignments} answered ahead of Spring MVC and Spring
- * Security's filter chain: the product's hot call then costs about half the CPU (docs/benchmarks.md).
+ * Security's filter chain: the product's hot call then costs a fifth to a tenth of the CPU (docs/benchmarks.md).
  * It keeps {@link AssignmentController}'s contract: the same key check, scope and shared rate limit
  * ({@link ApiGate}), the same body rules, answers, problems and security headers. Anything unusual
  * (no or a bad key, a body that is not small JSON of the expected shape) is handed on unchanged to
