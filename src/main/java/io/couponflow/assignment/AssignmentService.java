@@ -181,7 +181,7 @@ public class AssignmentService {
         a.workflowId(), now, a.assignedAt()));
     sets.count(set.id(), a.codeChildKey(), Counters.assigned(-1));
     if (!set.isSingle()) {
-      codes.release(a.codeChildKey(), a.codeId());
+      codes.release(a.codeId());
     }
     return assignments.find(id).orElseThrow();
   }

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The code pool: every code, and the queue of free codes that claims draw from. The only way other
- * features reach the {@code code} and {@code free_code} tables (whose SQL lives in {@link CodeTable}).
+ * The code pool: every code, and the free codes that claims draw from (the available codes of
+ * multiple sets). The only way other features reach the {@code code} table (whose SQL lives in
+ * {@link CodeTable}).
  * Callers own the transaction and the counters.
  */
 @Service
@@ -49,9 +50,9 @@ public class CodePool {
     return table.claim(couponSetId, childKey, 1).stream().findFirst();
   }
 
-  /** Puts an assigned code back on the free queue (of its child set); refused unless it is assigned. */
-  public void release(long childKey, long codeId) {
-    table.release(childKey, codeId);
+  /** Makes an assigned code free again (in its child set); refused unless it is assigned. */
+  public void release(long codeId) {
+    table.release(codeId);
   }
 
   /**
@@ -60,11 +61,6 @@ public class CodePool {
    */
   public void transition(long codeId, CodeStatus next) {
     table.transition(codeId, next);
-  }
-
-  /** Takes a code off the free queue without assigning it (it was used elsewhere); false when not queued. */
-  public boolean withdraw(long couponSetId, long childKey, long codeId) {
-    return table.withdraw(couponSetId, childKey, codeId);
   }
 
   /**
@@ -80,7 +76,7 @@ public class CodePool {
     table.lock(codeId);
   }
 
-  /** The one code of an individual set; it is never in the free queue (uses are counted on the set). */
+  /** The one code of an individual set; it is never claimed (uses are counted on the set). */
   public void insertSingleCode(long couponSetId, String value, Instant now) {
     table.insertSingleCode(couponSetId, value, now);
   }
@@ -155,13 +151,13 @@ public class CodePool {
 
   /**
    * Inserts the codes an import's {@code select} yields (columns coupon_set_id, child_set_id,
-   * code_value, code_key, status, import_id, created_at, fields) as free codes queued under
-   * {@code childKey}, in the caller's transaction; returns how many. {@code with} (null when
-   * unused) holds WITH clauses the select reads, run in the same statement; only where the dialect
-   * {@link SqlDialect#hasReturning() has RETURNING} (PostgreSQL: data-modifying CTEs).
+   * child_key (the child set's id, 0 for none), code_value, code_key, status, import_id,
+   * created_at, fields) as free codes, in the caller's transaction; returns how many. {@code with}
+   * (null when unused) holds WITH clauses the select reads, run in the same statement; only where
+   * the dialect {@link SqlDialect#hasReturning() has RETURNING} (PostgreSQL: data-modifying CTEs).
    */
-  public long addImported(String with, String select, Map<String, ?> params, long importId, long childKey) {
-    return table.insertImported(with, select, params, importId, childKey);
+  public long addImported(String with, String select, Map<String, ?> params) {
+    return table.insertImported(with, select, params);
   }
 
   /**
@@ -269,11 +265,6 @@ public class CodePool {
   /** A deleted child set's codes, free ones included, belong to the parent from now on. */
   public void moveChildToParent(long couponSetId, long childSetId) {
     table.moveChildToParent(couponSetId, childSetId);
-  }
-
-  /** The claim queue of a deleted set. */
-  public void deleteQueue(long couponSetId) {
-    table.deleteQueue(couponSetId);
   }
 
   /** Every code of a deleted set (PostgreSQL has no cascade from the set: see SqlDialect.holdSetForNewCodes). */

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -23,46 +21,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every statement on {@code code} and the free-code queue {@code free_code} that claims draw from,
- * and nowhere else. Callers own the transaction; a status changes only through {@link #transition}
- * or the claim, both guarded by {@link CodeStatus#predecessors()}.
+ * Every statement on {@code code}, and nowhere else. The claim queue is the code table itself: a
+ * code of a multiple set is free while its status is available, and {@code child_key} (its child
+ * set's id, 0 outside child sets, NULL for an individual set's one code, which is never claimed)
+ * orders the queue. On PostgreSQL a partial index holds only the available codes
+ * ({@code code_claim_idx}), so a claim walks free codes only and an import writes one table.
+ * Callers own the transaction; a status changes only through {@link #transition} or the claim, both
+ * guarded by {@link CodeStatus#predecessors()}.
  */
 @Repository
 class CodeTable {
   private static final String COLUMNS = "id, code_value, status, child_set_id, created_at, fields";
+  private static final String FREE = "status = 'available' AND child_key IS NOT NULL";
 
   /**
-   * PostgreSQL: one statement, one round trip. The ORDER BY matches the primary key so the planner
-   * always walks the index from the set's first free code: without it, a set that is most of the
-   * table gets a sequential scan past every other set's rows (60 ms a claim, measured). The LIMIT is
-   * a literal: a generic plan takes a LIMIT parameter for 10% of the set and may sort instead.
-   * A queued code that is not available comes back without a value (the guard refused it).
+   * PostgreSQL: one statement, one round trip. The ORDER BY is the claim index's order, so the
+   * planner walks that index from the set's first free code; the LIMIT is a literal (a generic plan
+   * takes a LIMIT parameter for 10% of the set and may sort instead). NO KEY UPDATE: the claim
+   * changes no key, so it does not wait for (or skip) codes that an assignment's foreign key check
+   * holds. A locked code's status is checked again on its newest version, so a code claimed by a
+   * transaction that committed meanwhile is skipped, never claimed twice.
    */
   private static final String CLAIM = """
       WITH picked AS MATERIALIZED (
-        SELECT q.coupon_set_id, q.child_key, q.code_id FROM free_code q
-        WHERE q.coupon_set_id = :setId %s AND (q.expires_at IS NULL OR q.expires_at > CURRENT_TIMESTAMP)
-        ORDER BY q.child_key, q.code_id LIMIT %d FOR UPDATE SKIP LOCKED),
-      claimed AS (
-        DELETE FROM free_code f USING picked p
-        WHERE f.coupon_set_id = p.coupon_set_id AND f.child_key = p.child_key AND f.code_id = p.code_id
-        RETURNING f.code_id, f.child_key),
-      marked AS (
-        UPDATE code c SET status = 'assigned' FROM claimed
-        WHERE c.id = claimed.code_id AND c.status IN (%s)
-        RETURNING c.id, c.code_value, c.fields)
-      SELECT claimed.code_id, marked.code_value, claimed.child_key, marked.fields
-      FROM claimed LEFT JOIN marked ON marked.id = claimed.code_id
+        SELECT c.id FROM code c
+        WHERE c.coupon_set_id = :setId AND c.status = 'available' AND c.child_key IS NOT NULL %s
+          AND (c.expires_at IS NULL OR c.expires_at > CURRENT_TIMESTAMP)
+        ORDER BY c.child_key, c.id LIMIT %d FOR NO KEY UPDATE SKIP LOCKED)
+      UPDATE code c SET status = 'assigned' FROM picked
+      WHERE c.id = picked.id AND c.status = 'available'
+      RETURNING c.id, c.code_value, c.child_key, c.fields
       """;
 
   /**
-   * H2: no DELETE ... RETURNING in a CTE, so lock with SKIP LOCKED, then delete and mark in the same
-   * transaction. No ORDER BY here: H2 applies LIMIT before skipping locked rows, so an ordered pick
-   * would see a locked first row and answer "none left" while codes remain.
+   * H2: lock with SKIP LOCKED, then mark in the same transaction. No ORDER BY here: H2 applies
+   * LIMIT before skipping locked rows, so an ordered pick would see a locked first row and answer
+   * "none left" while codes remain.
    */
   private static final String PICK = """
-      SELECT coupon_set_id, child_key, code_id FROM free_code
-      WHERE coupon_set_id = :setId %s AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
+      SELECT id, child_key FROM code
+      WHERE coupon_set_id = :setId AND status = 'available' AND child_key IS NOT NULL %s
+        AND (expires_at IS NULL OR expires_at > CURRENT_TIMESTAMP)
       LIMIT %d FOR UPDATE SKIP LOCKED
       """;
 
@@ -101,57 +100,39 @@ class CodeTable {
     return existing;
   }
 
-  /** Inserts codes (key to value) as available and queues them; a concurrent insert of one fails with DuplicateKeyException. */
+  /** Inserts codes (key to value) as free codes; a concurrent insert of one fails with DuplicateKeyException. */
   void insertFree(long couponSetId, Long childSetId, Map<String, String> valuesByKey, Map<String, String> fieldsByKey,
       Instant expiresAt, Instant now) {
     if (valuesByKey.isEmpty()) {
       return;
     }
+    long childKey = childSetId == null ? 0 : childSetId;
     SqlParameterSource[] rows = valuesByKey.entrySet().stream()
         .map(entry -> new MapSqlParameterSource()
-            .addValue("setId", couponSetId).addValue("childId", childSetId)
+            .addValue("setId", couponSetId).addValue("childId", childSetId).addValue("childKey", childKey)
             .addValue("value", entry.getValue()).addValue("key", entry.getKey())
             .addValue("fields", fieldsByKey.get(entry.getKey()))
             .addValue("now", Timestamps.bind(now)).addValue("expiresAt", Timestamps.bind(expiresAt)))
         .toArray(SqlParameterSource[]::new);
     named.batchUpdate("""
-        INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at, expires_at, fields)
-        VALUES (:setId, :childId, :value, :key, 'available', :now, :expiresAt, :fields)""", rows);
-    long childKey = childSetId == null ? 0 : childSetId;
-    for (List<String> chunk : MultiRow.chunks(List.copyOf(valuesByKey.keySet()))) {
-      jdbc.sql("""
-              INSERT INTO free_code (coupon_set_id, child_key, code_id, expires_at)
-              SELECT coupon_set_id, :childKey, id, expires_at FROM code WHERE code_key IN (:keys)""")
-          .param("childKey", childKey).param("keys", chunk).update();
-    }
+        INSERT INTO code (coupon_set_id, child_set_id, child_key, code_value, code_key, status, created_at, expires_at,
+                          fields)
+        VALUES (:setId, :childId, :childKey, :value, :key, 'available', :now, :expiresAt, :fields)""", rows);
   }
 
   /**
-   * Inserts the codes {@code select} yields (columns coupon_set_id, child_set_id, code_value,
-   * code_key, status, import_id, created_at, fields) and queues each under {@code childKey}; returns how
-   * many. PostgreSQL does both in one statement (after the caller's WITH clauses, if any); H2 finds
-   * the new rows again by their import_id.
+   * Inserts the codes {@code select} yields (columns coupon_set_id, child_set_id, child_key,
+   * code_value, code_key, status, import_id, created_at, fields) as free codes; returns how many.
+   * {@code with} (null when unused) holds WITH clauses the select reads, run in the same statement,
+   * where the dialect has data-modifying WITH clauses (PostgreSQL).
    */
-  long insertImported(String with, String select, Map<String, ?> params, long importId, long childKey) {
-    String insert = "INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, import_id, created_at,"
-        + " fields) " + select;
-    if (dialect.hasReturning()) {
-      return jdbc.sql("WITH " + (with == null ? "" : with + ", ") + "inserted AS (" + insert + " RETURNING id, coupon_set_id) "
-              + "INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, :childKey, id FROM inserted")
-          .params(params).param("childKey", childKey).update();
-    }
-    if (with != null) {
+  long insertImported(String with, String select, Map<String, ?> params) {
+    String insert = "INSERT INTO code (coupon_set_id, child_set_id, child_key, code_value, code_key, status, import_id,"
+        + " created_at, fields) " + select;
+    if (with != null && !dialect.hasReturning()) {
       throw new IllegalArgumentException("WITH clauses need RETURNING, which " + dialect + " lacks");
     }
-    long inserted = jdbc.sql(insert).params(params).update();
-    long queued = jdbc.sql("""
-            INSERT INTO free_code (coupon_set_id, child_key, code_id)
-            SELECT coupon_set_id, :childKey, id FROM code WHERE import_id = :importId""")
-        .param("childKey", childKey).param("importId", importId).update();
-    if (queued != inserted) {
-      throw new IllegalStateException("import " + importId + " inserted " + inserted + " codes but queued " + queued);
-    }
-    return inserted;
+    return jdbc.sql(with == null ? insert : "WITH " + with + " " + insert).params(params).update();
   }
 
   /** A value for another feature's query: the fields of the code whose id is in {@code codeIdColumn}. */
@@ -170,12 +151,11 @@ class CodeTable {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     return dialect.hasReturning()
-        ? claimInOneStatement(couponSetId, childKey, limit) : claimLockThenDelete(couponSetId, childKey, limit);
+        ? claimInOneStatement(couponSetId, childKey, limit) : claimLockThenMark(couponSetId, childKey, limit);
   }
 
   private List<ClaimedCode> claimInOneStatement(long couponSetId, Long childKey, int limit) {
-    String sql = CLAIM.formatted(childKey == null ? "" : "AND q.child_key = :childKey", limit,
-        literals(CodeStatus.ASSIGNED.predecessors()));
+    String sql = CLAIM.formatted(childKey == null ? "" : "AND c.child_key = :childKey", limit);
     var spec = jdbc.sql(sql).param("setId", couponSetId);
     if (childKey != null) {
       spec = spec.param("childKey", childKey);
@@ -183,70 +163,45 @@ class CodeTable {
     List<ClaimedCode> claimed = new ArrayList<>(
         spec.query((rs, n) -> new ClaimedCode(rs.getLong(1), rs.getString(2), rs.getLong(3),
             CodeFields.fromJson(rs.getString(4)))).list());
-    for (ClaimedCode code : claimed) {
-      if (code.value() == null) {
-        throw refused(code.codeId(), CodeStatus.ASSIGNED);
-      }
-    }
     // RETURNING follows no order; the pick's order is the claim order
     claimed.sort(Comparator.comparingLong(ClaimedCode::childKey).thenComparingLong(ClaimedCode::codeId));
     return claimed;
   }
 
-  /** A row of the free-code queue, by its primary key. */
-  private record QueueRow(long couponSetId, long childKey, long codeId) {}
-
-  private List<ClaimedCode> claimLockThenDelete(long couponSetId, Long childKey, int limit) {
+  private List<ClaimedCode> claimLockThenMark(long couponSetId, Long childKey, int limit) {
     var spec = jdbc.sql(PICK.formatted(childKey == null ? "" : "AND child_key = :childKey", limit))
         .param("setId", couponSetId);
     if (childKey != null) {
       spec = spec.param("childKey", childKey);
     }
-    List<QueueRow> picked = spec.query((rs, n) -> new QueueRow(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    Map<Long, Long> picked = new java.util.LinkedHashMap<>();
+    spec.query(rs -> {
+      picked.put(rs.getLong(1), rs.getLong(2));
+    });
     if (picked.isEmpty()) {
       return List.of();
     }
-    dequeue(picked);
-    Map<Long, String[]> values = transitionAll(picked.stream().map(QueueRow::codeId).toList(), CodeStatus.ASSIGNED);
-    return picked.stream().map(p -> new ClaimedCode(p.codeId(), values.get(p.codeId())[0], p.childKey(),
-        CodeFields.fromJson(values.get(p.codeId())[1]))).toList();
+    Map<Long, String[]> values = transitionAll(List.copyOf(picked.keySet()), CodeStatus.ASSIGNED);
+    return picked.entrySet().stream().map(p -> new ClaimedCode(p.getKey(), values.get(p.getKey())[0], p.getValue(),
+        CodeFields.fromJson(values.get(p.getKey())[1]))).toList();
   }
 
-  /** Deletes locked queue rows by primary key; each must be there. */
-  private void dequeue(List<QueueRow> rows) {
-    int[] deleted = named.batchUpdate(
-        "DELETE FROM free_code WHERE coupon_set_id = :couponSetId AND child_key = :childKey AND code_id = :codeId",
-        rows.stream().map(r -> new MapSqlParameterSource().addValue("couponSetId", r.couponSetId())
-            .addValue("childKey", r.childKey()).addValue("codeId", r.codeId())).toArray(SqlParameterSource[]::new));
-    for (int i = 0; i < deleted.length; i++) {
-      if (deleted[i] != 1) {
-        throw new IllegalStateException("free code " + rows.get(i).codeId() + " vanished while locked");
-      }
-    }
-  }
-
-  /** Puts a claimed code back on the free queue; refused unless it is assigned. */
-  void release(long childKey, long codeId) {
+  /** Makes a claimed code free again (under the child key it has now); refused unless it is assigned. */
+  void release(long codeId) {
     transition(codeId, CodeStatus.AVAILABLE);
-    jdbc.sql("""
-            INSERT INTO free_code (coupon_set_id, child_key, code_id, expires_at)
-            SELECT coupon_set_id, ?, id, expires_at FROM code WHERE id = ?""")
-        .params(childKey, codeId).update();
   }
 
-  boolean withdraw(long couponSetId, long childKey, long codeId) {
-    return jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ? AND child_key = ? AND code_id = ?")
-        .params(couponSetId, childKey, codeId).update() == 1;
-  }
-
+  /**
+   * Marks up to {@code limit} free codes expired, either past their own expiry or, when
+   * {@code couponSetId} is given, all of that (expired) set's, skipping codes being claimed.
+   */
   List<ExpiredCode> expireFree(Long couponSetId, Instant now, int limit) {
-    String where = couponSetId == null ? "expires_at <= :now" : "coupon_set_id = :setId";
-    var spec = jdbc.sql("SELECT coupon_set_id, child_key, code_id FROM free_code WHERE " + where
+    String where = couponSetId == null ? "status = 'available' AND expires_at <= :now" : "coupon_set_id = :setId AND " + FREE;
+    var spec = jdbc.sql("SELECT coupon_set_id, child_key, id FROM code WHERE " + where
         + " LIMIT :limit FOR UPDATE SKIP LOCKED").param("limit", limit);
     spec = couponSetId == null ? spec.param("now", Timestamps.bind(now)) : spec.param("setId", couponSetId);
     List<ExpiredCode> due = spec.query((rs, n) -> new ExpiredCode(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     if (!due.isEmpty()) {
-      dequeue(due.stream().map(c -> new QueueRow(c.couponSetId(), c.childKey(), c.codeId())).toList());
       transitionAll(due.stream().map(ExpiredCode::codeId).toList(), CodeStatus.EXPIRED);
     }
     return due;
@@ -307,31 +262,26 @@ class CodeTable {
         .query((rs, n) -> new LocatedCode(rs.getLong("coupon_set_id"), code(rs))).optional();
   }
 
+  /** Status and child key are literals (an enum's name, a number): a partial index is only used when the planner sees them. */
   List<Code> page(long couponSetId, CodeStatus status, Long childKey, long beforeId, int limit) {
     String sql = "SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId AND id < :before"
-        + (status == null ? "" : " AND status = :status")
-        + (childKey == null ? "" : childKey == 0 ? " AND child_set_id IS NULL" : " AND child_set_id = :childId")
+        + (status == null ? "" : " AND status = '" + status.wire() + "'")
+        + (childKey == null ? "" : " AND child_key = " + childKey.longValue())
         + " ORDER BY id DESC LIMIT :limit";
-    var spec = jdbc.sql(sql).param("setId", couponSetId).param("before", beforeId).param("limit", limit);
-    if (status != null) {
-      spec = spec.param("status", status.wire());
-    }
-    if (childKey != null && childKey != 0) {
-      spec = spec.param("childId", childKey);
-    }
-    return spec.query((rs, n) -> code(rs)).list();
+    return jdbc.sql(sql).param("setId", couponSetId).param("before", beforeId).param("limit", limit)
+        .query((rs, n) -> code(rs)).list();
   }
+
 
   /**
    * Moves the free codes among {@code codeIds} (codes of the set) to child key {@code toKey}, skipping
-   * queue rows other transactions hold (a claim under way); answers the moved ids by the key they left.
+   * codes other transactions hold (a claim under way); answers the moved ids by the key they left.
    */
   Map<Long, List<Long>> moveFree(long couponSetId, List<Long> codeIds, long toKey) {
     Map<Long, List<Long>> byFrom = new HashMap<>();
     for (List<Long> chunk : MultiRow.chunks(codeIds)) {
-      jdbc.sql("""
-              SELECT child_key, code_id FROM free_code
-              WHERE coupon_set_id = :setId AND code_id IN (:ids) AND child_key <> :to FOR UPDATE SKIP LOCKED""")
+      jdbc.sql("SELECT child_key, id FROM code WHERE coupon_set_id = :setId AND id IN (:ids) AND " + FREE
+              + " AND child_key <> :to FOR UPDATE SKIP LOCKED")
           .param("setId", couponSetId).param("ids", chunk).param("to", toKey)
           .query(rs -> {
             byFrom.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
@@ -347,8 +297,8 @@ class CodeTable {
     while (moved < limit) {
       int batch = (int) Math.min(MOVE_BATCH, limit - moved);
       // no ORDER BY: as in the claim, H2 would stop at a locked first row
-      List<Long> ids = jdbc.sql("SELECT code_id FROM free_code WHERE coupon_set_id = ? AND child_key = ? LIMIT "
-              + batch + " FOR UPDATE SKIP LOCKED")
+      List<Long> ids = jdbc.sql("SELECT id FROM code WHERE coupon_set_id = ? AND child_key = ? AND " + FREE
+              + " LIMIT " + batch + " FOR UPDATE SKIP LOCKED")
           .params(couponSetId, fromKey).query(Long.class).list();
       if (ids.isEmpty()) {
         break;
@@ -364,21 +314,17 @@ class CodeTable {
 
   private static final int MOVE_BATCH = 5000;
 
-  /** Locked queue rows change child key, and so do their codes, which must be available: fails loudly otherwise. */
+  /** Locked free codes change child key (and child set); each must still be free: fails loudly otherwise. */
   private void requeue(long couponSetId, long fromKey, long toKey, List<Long> ids) {
     for (List<Long> chunk : MultiRow.chunks(ids)) {
-      int queued = jdbc.sql("""
-              UPDATE free_code SET child_key = :to
-              WHERE coupon_set_id = :setId AND child_key = :from AND code_id IN (:ids)""")
-          .param("to", toKey).param("setId", couponSetId).param("from", fromKey).param("ids", chunk).update();
-      int coded = jdbc.sql("""
-              UPDATE code SET child_set_id = :to
-              WHERE coupon_set_id = :setId AND id IN (:ids) AND status = :available""")
-          .param("to", toKey == 0 ? null : toKey, java.sql.Types.BIGINT).param("setId", couponSetId).param("ids", chunk)
-          .param("available", CodeStatus.AVAILABLE.wire()).update();
-      if (queued != chunk.size() || coded != chunk.size()) {
+      int moved = jdbc.sql("""
+              UPDATE code SET child_key = :to, child_set_id = :toId
+              WHERE coupon_set_id = :setId AND child_key = :from AND id IN (:ids) AND status = 'available'""")
+          .param("to", toKey).param("toId", toKey == 0 ? null : toKey, java.sql.Types.BIGINT)
+          .param("setId", couponSetId).param("from", fromKey).param("ids", chunk).update();
+      if (moved != chunk.size()) {
         throw new IllegalStateException("moving " + chunk.size() + " free codes of set " + couponSetId + " moved "
-            + queued + " queue rows and " + coded + " available codes");
+            + moved);
       }
     }
   }
@@ -394,14 +340,8 @@ class CodeTable {
   }
 
   void moveChildToParent(long couponSetId, long childSetId) {
-    jdbc.sql("UPDATE free_code SET child_key = 0 WHERE coupon_set_id = ? AND child_key = ?")
+    jdbc.sql("UPDATE code SET child_set_id = NULL, child_key = 0 WHERE coupon_set_id = ? AND child_set_id = ?")
         .params(couponSetId, childSetId).update();
-    jdbc.sql("UPDATE code SET child_set_id = NULL WHERE coupon_set_id = ? AND child_set_id = ?")
-        .params(couponSetId, childSetId).update();
-  }
-
-  void deleteQueue(long couponSetId) {
-    jdbc.sql("DELETE FROM free_code WHERE coupon_set_id = ?").param(couponSetId).update();
   }
 
   void deleteAll(long couponSetId) {
@@ -412,10 +352,5 @@ class CodeTable {
     return new Code(rs.getLong("id"), rs.getString("code_value"), CodeStatus.fromWire(rs.getString("status")),
         (Long) rs.getObject("child_set_id", Long.class), Timestamps.read(rs, "created_at"),
         CodeFields.fromJson(rs.getString("fields")));
-  }
-
-  /** Status names as SQL literals; they come from the enum, never from input. */
-  private static String literals(Collection<CodeStatus> statuses) {
-    return statuses.stream().map(s -> "'" + s.wire() + "'").collect(Collectors.joining(", "));
   }
 }

@@ -183,7 +183,6 @@ public class CouponSetService {
     counters.deleteAll(id);
     sets.delete(id);
     // after the set row is gone (and any import holding it committed): no code can join it now
-    codes.deleteQueue(id);
     codes.deleteAll(id);
   }
 

@@ -137,10 +137,10 @@ class ImportStaging {
     params.put("now", Timestamps.bind(now));
     params.put("duplicate", RejectReason.DUPLICATE_IN_FILE.wire());
     params.put("exists", RejectReason.ALREADY_EXISTS.wire());
-    long childKey = childSetId == null ? 0L : childSetId;
+    params.put("childKey", childSetId == null ? 0L : childSetId);
     dialect.allowLargeSorts();
     String codeColumns = """
-        SELECT :setId, CAST(:childId AS BIGINT), code_value, code_key, 'available', :id,
+        SELECT :setId, CAST(:childId AS BIGINT), CAST(:childKey AS BIGINT), code_value, code_key, 'available', :id,
                CAST(:now AS TIMESTAMP WITH TIME ZONE), fields""";
     long added;
     if (dialect.hasReturning()) {
@@ -159,7 +159,7 @@ class ImportStaging {
             INSERT INTO import_error (import_id, line_no, code_value, reason)
             SELECT :id, line_no, code_value, verdict FROM sorted WHERE verdict IS NOT NULL)"""
           .formatted(CodePool.keyExistsCondition("s.code_key"));
-      added = codes.addImported(sorted, codeColumns + " FROM sorted WHERE verdict IS NULL", params, importId, childKey);
+      added = codes.addImported(sorted, codeColumns + " FROM sorted WHERE verdict IS NULL", params);
     } else {
       jdbc.sql("""
               UPDATE import_staging SET reason = :exists
@@ -174,7 +174,7 @@ class ImportStaging {
       // file order: the primary key's order, so H2 needs no sort (its sorts live in the heap)
       added = codes.addImported(null, codeColumns + """
            FROM import_staging WHERE import_id = :id AND attempt = :attempt AND reason IS NULL
-          ORDER BY line_no""", params, importId, childKey);
+          ORDER BY line_no""", params);
     }
     long errors = jdbc.sql("SELECT COUNT(*) FROM import_error WHERE import_id = ?").param(importId)
         .query(Long.class).single();

@@ -106,10 +106,8 @@ public class RedemptionService {
             "The single-use code " + code.value() + " was already redeemed by another order");
       }
       holder = assignments.markRedeemedByCode(code.id(), at);
-      // a leaked code leaves the pool so nobody is given a used code; counted as leaked, not assigned
-      if (holder.isEmpty()) {
-        codes.withdraw(code.couponSetId(), code.childKey(), code.id());
-      }
+      // a leaked code (free until now) leaves the pool by its status, so nobody is given a used code;
+      // it is counted as leaked, not assigned
       codes.transition(code.id(), CodeStatus.REDEEMED);
     }
     LeakKind leak = leakOf(holder, request.contactId());

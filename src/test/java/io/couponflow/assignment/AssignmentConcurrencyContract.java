@@ -44,7 +44,7 @@ abstract class AssignmentConcurrencyContract extends ApiTest {
     assertThat(set.get("available").asLong()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(DISTINCT code_id) FROM assignment WHERE coupon_set_id = ?").param(setId)
         .query(Long.class).single()).isEqualTo(500);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId)
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'").param(setId)
         .query(Long.class).single()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'assigned'").param(setId)
         .query(Long.class).single()).isEqualTo(500);
@@ -95,7 +95,7 @@ abstract class AssignmentConcurrencyContract extends ApiTest {
     assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize(1);
     assertThat(responses.stream().filter(r -> r.status() == 409)).hasSize(15);
     assertThat(set(setId).get("available").asLong()).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId)
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'").param(setId)
         .query(Long.class).single()).isEqualTo(1);
     assertThat(assign(setId, "someone-else").status()).isEqualTo(201);
     assertThat(assign(setId, "a-third").status()).isEqualTo(409);
@@ -177,7 +177,7 @@ abstract class AssignmentConcurrencyContract extends ApiTest {
         .query(Long.class).single()).isEqualTo(120);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'assigned'").param(setId)
         .query(Long.class).single()).isEqualTo(120);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class)
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'").param(setId).query(Long.class)
         .single()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_hold WHERE coupon_set_id = ?").param(setId).query(Long.class)
         .single()).isEqualTo(120);

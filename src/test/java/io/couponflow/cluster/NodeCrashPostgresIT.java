@@ -109,7 +109,7 @@ class NodeCrashPostgresIT {
       assertThat(db.single("SELECT SUM(assigned) FROM set_counter WHERE coupon_set_id = " + setId))
           .as("counter equals the rows").isEqualTo(assignedRows);
       assertThat(db.single("SELECT SUM(total) FROM set_counter WHERE coupon_set_id = " + setId)).isEqualTo(3000);
-      assertThat(db.single("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = " + setId))
+      assertThat(db.single("SELECT COUNT(*) FROM code WHERE status = 'available' AND coupon_set_id = " + setId))
           .as("every code is either free or assigned").isEqualTo(3000 - assignedRows);
       assertThat(db.single("SELECT COUNT(*) FROM code WHERE coupon_set_id = " + setId + " AND status = 'assigned'"))
           .isEqualTo(assignedRows);
@@ -138,7 +138,7 @@ class NodeCrashPostgresIT {
       long importCodes = (long) IMPORT_ROWS * importIds.size();
       assertThat(db.single("SELECT COUNT(*) FROM code WHERE coupon_set_id = " + importSet)).isEqualTo(importCodes);
       assertThat(db.single("SELECT SUM(total) FROM set_counter WHERE coupon_set_id = " + importSet)).isEqualTo(importCodes);
-      assertThat(db.single("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = " + importSet)).isEqualTo(importCodes);
+      assertThat(db.single("SELECT COUNT(*) FROM code WHERE status = 'available' AND coupon_set_id = " + importSet)).isEqualTo(importCodes);
       // a finished import's staging rows go right after its commit
       await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
           .until(() -> db.single("SELECT COUNT(*) FROM import_staging") == 0);

@@ -72,7 +72,7 @@ class WorkflowClusterPostgresIT {
       var set = nodeB.get("/api/v1/coupon-sets/" + setId).json();
       assertThat(set.get("assigned").asLong()).isEqualTo(CODES);
       assertThat(set.get("available").asLong()).isZero()
-          .isEqualTo(db.single("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = " + setId));
+          .isEqualTo(db.single("SELECT COUNT(*) FROM code WHERE status = 'available' AND coupon_set_id = " + setId));
     }
   }
 

@@ -62,7 +62,7 @@ abstract class CodePoolClaimContract extends ApiTest {
       assertThat(byThread.get(i)).allSatisfy(code -> assertThat(code.childKey()).isEqualTo(childId));
     }
     assertThat(all.stream().filter(code -> code.childKey() == childId)).hasSize(200);
-    assertThat(count("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?", setId)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'", setId)).isZero();
     assertThat(count("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'assigned'", setId)).isEqualTo(1200);
   }
 
@@ -101,7 +101,7 @@ abstract class CodePoolClaimContract extends ApiTest {
       List<ClaimedCode> theirs = holder.get(1, TimeUnit.MINUTES);
       assertThat(theirs).hasSize(BATCH);
       assertThat(mine).hasSize(BATCH).doesNotContainAnyElementsOf(theirs);
-      assertThat(count("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?", setId)).isEqualTo(40 - 2 * BATCH);
+      assertThat(count("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'", setId)).isEqualTo(40 - 2 * BATCH);
     } finally {
       done.countDown();
       other.shutdownNow();

@@ -444,7 +444,7 @@ abstract class ImportContract extends ApiTest {
     assertThat(over.get("failure").asString()).contains("set was deleted");
     assertThat(codeCount(id)).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'").param(setId).query(Long.class).single()).isZero();
   }
 
   @Test
@@ -464,7 +464,7 @@ abstract class ImportContract extends ApiTest {
     assertThat(over.get("failure").asString()).contains("child set was deleted");
     assertThat(codeCount(id)).isZero();
     assertThat(set(setId).get("total").asLong()).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'").param(setId).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test
@@ -558,7 +558,7 @@ abstract class ImportContract extends ApiTest {
     assertThat(codeCount(importId)).isZero();
     assertThat(staging.count(importId)).isZero();
     assertThat(set(setId).get("total").asLong()).isZero();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM free_code WHERE coupon_set_id = ?").param(setId).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM code WHERE coupon_set_id = ? AND status = 'available'").param(setId).query(Long.class).single()).isZero();
     assertThat(Files.exists(files.pathOf(importId))).isFalse();
   }
 
