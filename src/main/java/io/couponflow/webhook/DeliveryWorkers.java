@@ -2,6 +2,7 @@ package io.couponflow.webhook;
 
 import io.couponflow.jobs.JobsProperties;
 import io.couponflow.jobs.NodeStopping;
+import io.couponflow.jobs.PollingWorkers;
 import io.couponflow.webhook.WebhookRepository.Delivery;
 import io.couponflow.webhook.WebhookRepository.Outcome;
 import io.couponflow.webhook.WebhookRepository.Subscription;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
-class DeliveryWorkers implements SmartLifecycle {
+class DeliveryWorkers extends PollingWorkers {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
   private static final long MIN_EMPTY_CLAIM_GAP_NANOS = 100_000_000;
 
@@ -41,21 +41,18 @@ class DeliveryWorkers implements SmartLifecycle {
   private final WebhookSender sender;
   private final DeliverySignal signal;
   private final WebhookProperties properties;
-  private final JobsProperties jobs;
   private final NodeStopping stopping;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final List<Thread> threads = new ArrayList<>();
   private final String node;
-  private volatile boolean running;
 
   DeliveryWorkers(WebhookRepository repository, WebhookSender sender, DeliverySignal signal,
       WebhookProperties properties, JobsProperties jobs, NodeStopping stopping, TransactionTemplate tx, Clock clock) {
+    super("webhook-delivery", properties.threads(), properties.pollInterval(), signal, jobs);
     this.repository = repository;
     this.sender = sender;
     this.signal = signal;
     this.properties = properties;
-    this.jobs = jobs;
     this.stopping = stopping;
     this.tx = tx;
     this.clock = clock;
@@ -63,49 +60,38 @@ class DeliveryWorkers implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    running = true;
-    if (!jobs.enabled()) {
-      return;
+  protected boolean round() throws InterruptedException {
+    List<Lane> lanes = claim();
+    if (lanes.isEmpty()) {
+      return false;
     }
-    for (int i = 0; i < Math.max(1, properties.threads()); i++) {
-      Thread worker = new Thread(this::work, "webhook-delivery-" + i);
-      worker.setDaemon(true);
-      threads.add(worker);
-      worker.start();
+    if (lanes.size() == properties.lanesPerClaim()) {
+      signal.wake();
+    }
+    for (Lane lane : lanes) {
+      deliver(lane);
+    }
+    return true;
+  }
+
+  /**
+   * Every commit of an event wakes a worker; while nothing is claimable (a receiver that is down,
+   * lanes in backoff) look at most ten times a second instead of once per commit.
+   */
+  @Override
+  protected void idle() throws InterruptedException {
+    long idleSince = System.nanoTime();
+    super.idle();
+    long rest = MIN_EMPTY_CLAIM_GAP_NANOS - (System.nanoTime() - idleSince);
+    if (rest > 0) {
+      Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
     }
   }
 
-  private void work() {
-    while (running) {
-      try {
-        List<Lane> lanes = claim();
-        if (lanes.isEmpty()) {
-          long idleSince = System.nanoTime();
-          signal.await(properties.pollInterval());
-          // every commit of an event wakes a worker; while nothing is claimable (a receiver that is
-          // down, lanes in backoff) look at most ten times a second instead of once per commit
-          long rest = MIN_EMPTY_CLAIM_GAP_NANOS - (System.nanoTime() - idleSince);
-          if (rest > 0) {
-            Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
-          }
-          continue;
-        }
-        if (lanes.size() == properties.lanesPerClaim()) {
-          signal.wake();
-        }
-        for (Lane lane : lanes) {
-          deliver(lane);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        // the claimed lanes are free again when their lease ends
-        log.warn("Webhook delivery failed; its lanes are retried after their lease", e);
-        pause();
-      }
-    }
+  @Override
+  protected void failed(RuntimeException e) {
+    // the claimed lanes are free again when their lease ends
+    log.warn("Webhook delivery failed; its lanes are retried after their lease", e);
   }
 
   /** Claims lanes now; visible for tests, which also call it to deliver without waiting for a poll. */
@@ -139,7 +125,7 @@ class DeliveryWorkers implements SmartLifecycle {
     Outcome failure = null;
     for (Delivery delivery : lane.events()) {
       boolean later = delivery != lane.head() && delivery.nextAttemptAt().isAfter(claimedAt);
-      if (later || !running || stopping.now() || System.nanoTime() - started > budget) {
+      if (later || !isRunning() || stopping.now() || System.nanoTime() - started > budget) {
         break;
       }
       Outcome outcome = sender.send(subscription.get(), delivery);
@@ -180,44 +166,5 @@ class DeliveryWorkers implements SmartLifecycle {
     }
     Instant next = now.plus(delay);
     return next.isAfter(delivery.createdAt().plus(properties.retryFor())) ? null : next;
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(properties.pollInterval().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
-  @Override
-  public synchronized void stop() {
-    running = false;
-    signal.wakeAll(threads.size());
-    for (Thread worker : threads) {
-      try {
-        worker.join(jobs.shutdownWait().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    threads.clear();
-  }
-
-  @Override
-  public boolean isPauseable() {
-    return false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return NodeStopping.JOBS_PHASE;
   }
 }
