@@ -45,6 +45,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (clientWentAway(e)) {
+      // a download the client stopped reading (a closed tab, `| head`): nobody is left to answer
+      log.debug("The client went away mid-answer: {}", e.toString());
+      return null;
+    }
     log.error("Unhandled error", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.internalError());
   }
@@ -92,5 +97,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       problem.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + status.value()));
     }
     return super.createResponseEntity(body, headers, status, request);
+  }
+
+  /** True when the failure is the client's connection closing while the answer was written. */
+  static boolean clientWentAway(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
