@@ -1,12 +1,12 @@
 package io.couponflow.db;
 
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,24 +80,16 @@ class PostgresDialect implements SqlDialect {
       return;
     }
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
-    StringBuilder csv = new StringBuilder(rows.size() * 48);
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        // unquoted empty is NULL in COPY's csv format; every value is quoted
-        if (row[i] != null) {
-          csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
-        }
-      }
-      csv.append('\n');
-    }
+    CopyCsv csv = CopyCsv.of(rows);
     template.execute((ConnectionCallback<Long>) connection -> {
+      CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
       try {
-        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        copy.writeToCopy(csv.bytes(), 0, csv.length());
+        return copy.endCopy();
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
       }
     });
   }

@@ -102,6 +102,7 @@ public class ImportService {
       scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
       return importId;
     });
+    startSoon();
     return get(id);
   }
 
@@ -150,6 +151,7 @@ public class ImportService {
       scheduler.schedule(task.instance(Long.toString(importId)), clock.instant());
       return importId;
     });
+    startSoon();
     return get(id);
   }
 
@@ -343,5 +345,14 @@ public class ImportService {
 
   private ImportRecord require(long id) {
     return imports.find(id).orElseThrow(() -> ApiException.notFound("Import", id));
+  }
+
+  /**
+   * The scheduler looks for due work when a job is scheduled, but that is inside the transaction
+   * that makes it visible: look again now that it committed, instead of at the next poll (up to half
+   * a second later).
+   */
+  private void startSoon() {
+    scheduler.triggerCheckForDueExecutions();
   }
 }

@@ -48,4 +48,25 @@ class CodeRulesTest {
     assertThat(CodeRules.keyOf(CodeRules.keyOf(code))).isEqualTo(CodeRules.keyOf(code));
     assertThat(CodeRules.check(code)).isNull();
   }
+
+  /** The rule as written in DESIGN.md, code point by code point: the ASCII fast path must agree with it. */
+  private static RejectReason byTheRule(String value) {
+    if (value.codePointCount(0, value.length()) > CodeRules.MAX_LENGTH) {
+      return RejectReason.TOO_LONG;
+    }
+    return value.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+        || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+        || Character.getType(cp) == Character.SURROGATE || cp == 0xFFFD) ? RejectReason.INVALID : null;
+  }
+
+  @Property(tries = 2000)
+  void theFastPathAgreesWithTheRule(@ForAll @StringLength(min = 1, max = 80) String value) {
+    assertThat(CodeRules.check(value)).isEqualTo(byTheRule(value));
+  }
+
+  @Property(tries = 500)
+  void theFastPathAgreesWithTheRuleOnAscii(@ForAll @net.jqwik.api.constraints.CharRange(from = 0, to = 0x7F)
+      @StringLength(min = 1, max = 80) String value) {
+    assertThat(CodeRules.check(value)).isEqualTo(byTheRule(value));
+  }
 }
