@@ -30,11 +30,10 @@ new_set() { # name -> id
 }
 fill() { # set-id count prefix: codes generated in the database, as an import would leave them
   $PSQL -d $DB <<SQL
-INSERT INTO code (coupon_set_id, code_value, code_key, status, created_at)
-  SELECT $1, '$3' || lpad(g::text, 10, '0'), '$3' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, $2) g;
-INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, 0, id FROM code WHERE coupon_set_id = $1;
+INSERT INTO code (coupon_set_id, child_key, code_value, code_key, status, created_at)
+  SELECT $1, 0, '$3' || lpad(g::text, 10, '0'), '$3' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, $2) g;
 UPDATE set_counter SET total = total + $2 WHERE coupon_set_id = $1 AND child_key = 0 AND stripe = 0;
-ANALYZE code; ANALYZE free_code;
+ANALYZE code;
 SQL
 }
 pct() { sort -n | awk -v p=$1 '{a[NR]=$1} END {i=int(NR*p/100); if (i<1) i=1; printf "%.2f", a[i]/1000}'; }
@@ -82,8 +81,8 @@ echo "|---|---|---|---|---|---|" >> $OUT/results.md
 lat $SMALL "10k codes"
 lat $BIG "10M codes"
 # half-drain the big set the fastest way (dead index entries at the front: the worst case for a claim)
-$PSQL -d $DB -c "DELETE FROM free_code WHERE coupon_set_id = $BIG AND code_id < (SELECT min(code_id) + 5000000 FROM free_code WHERE coupon_set_id = $BIG)"
+$PSQL -d $DB -c "UPDATE code SET status = 'assigned' WHERE coupon_set_id = $BIG AND id < (SELECT min(id) + 5000000 FROM code WHERE coupon_set_id = $BIG)"
 lat $BIG "10M codes, 5M drained (no vacuum yet)"
-$PSQL -d $DB -c "VACUUM free_code"
+$PSQL -d $DB -c "VACUUM code"
 lat $BIG "10M codes, 5M drained, after vacuum"
 cat $OUT/results.md

@@ -44,9 +44,8 @@ new_set() {
 HOT=$(new_set hot)
 # enough codes for every round's assignments, as an import would leave them
 $PSQL -d $DB <<SQL
-INSERT INTO code (coupon_set_id, code_value, code_key, status, created_at)
-  SELECT $HOT, 'HOT' || lpad(g::text, 10, '0'), 'HOT' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, 3000000) g;
-INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, 0, id FROM code WHERE coupon_set_id = $HOT;
+INSERT INTO code (coupon_set_id, child_key, code_value, code_key, status, created_at)
+  SELECT $HOT, 0, 'HOT' || lpad(g::text, 10, '0'), 'HOT' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, 3000000) g;
 UPDATE set_counter SET total = total + 3000000 WHERE coupon_set_id = $HOT AND child_key = 0 AND stripe = 0;
 ANALYZE;
 SQL

@@ -27,9 +27,8 @@ for p in 18181 18182; do for _ in $(seq 1 120); do curl -fs localhost:$p/actuato
 SET=$(curl -fs -X POST localhost:18181/api/v1/coupon-sets -H "Authorization: apiKey $KEY" -H 'Content-Type: application/json' \
   -d '{"name":"soak","type":"multiple","assignmentPolicy":"new-each-time"}' | sed -E 's/.*"id":([0-9]+).*/\1/')
 $PSQL -d $DB <<SQL
-INSERT INTO code (coupon_set_id, code_value, code_key, status, created_at)
-  SELECT $SET, 'SK' || lpad(g::text, 10, '0'), 'SK' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, 3000000) g;
-INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, 0, id FROM code WHERE coupon_set_id = $SET;
+INSERT INTO code (coupon_set_id, child_key, code_value, code_key, status, created_at)
+  SELECT $SET, 0, 'SK' || lpad(g::text, 10, '0'), 'SK' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, 3000000) g;
 UPDATE set_counter SET total = total + 3000000 WHERE coupon_set_id = $SET AND child_key = 0 AND stripe = 0;
 ANALYZE;
 SQL

@@ -32,11 +32,10 @@ for _ in $(seq 1 60); do curl -fs localhost:$RPORT/count >/dev/null 2>&1 && brea
 api() { curl -fs -X "$1" "localhost:$PORT$2" -H "Authorization: apiKey $KEY" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
 SET=$(api POST /api/v1/coupon-sets '{"name":"hooks","type":"multiple","assignmentPolicy":"new-each-time"}' | sed -E 's/.*"id":([0-9]+).*/\1/')
 $PSQL -d $DB <<SQL
-INSERT INTO code (coupon_set_id, code_value, code_key, status, created_at)
-  SELECT $SET, 'WH' || lpad(g::text, 10, '0'), 'WH' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, 1000000) g;
-INSERT INTO free_code (coupon_set_id, child_key, code_id) SELECT coupon_set_id, 0, id FROM code WHERE coupon_set_id = $SET;
+INSERT INTO code (coupon_set_id, child_key, code_value, code_key, status, created_at)
+  SELECT $SET, 0, 'WH' || lpad(g::text, 10, '0'), 'WH' || lpad(g::text, 10, '0'), 'available', now() FROM generate_series(1, 1000000) g;
 UPDATE set_counter SET total = total + 1000000 WHERE coupon_set_id = $SET AND child_key = 0 AND stripe = 0;
-ANALYZE code; ANALYZE free_code;
+ANALYZE code;
 SQL
 wrk -t2 -c32 -d15s -s bench/assign.lua http://127.0.0.1:$PORT -- $SET $KEY > /dev/null   # warm-up
 

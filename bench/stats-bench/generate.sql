@@ -7,12 +7,11 @@ INSERT INTO child_set (id, coupon_set_id, name, created_at) OVERRIDING SYSTEM VA
 VALUES (900011, 900001, 'ten', now()), (900012, 900001, 'twenty', now());
 
 -- 10M codes: a tenth in each child set, the first 6M handed out over the year
-INSERT INTO code (coupon_set_id, child_set_id, code_value, code_key, status, created_at)
+INSERT INTO code (coupon_set_id, child_set_id, child_key, code_value, code_key, status, created_at)
 SELECT 900001, CASE WHEN g % 10 = 1 THEN 900011 WHEN g % 10 = 2 THEN 900012 END,
+       CASE WHEN g % 10 = 1 THEN 900011 WHEN g % 10 = 2 THEN 900012 ELSE 0 END,
        'BENCH' || g, 'BENCH' || g, CASE WHEN g <= 6000000 THEN 'assigned' ELSE 'available' END, now()
 FROM generate_series(1, 10000000) g;
-INSERT INTO free_code (coupon_set_id, child_key, code_id)
-SELECT coupon_set_id, COALESCE(child_set_id, 0), id FROM code WHERE coupon_set_id = 900001 AND status = 'available';
 
 -- a year of days and of hours ending now, every child key x workflow key x stripe, with a daily rhythm
 INSERT INTO stat_day (coupon_set_id, day_start, child_key, workflow_key, stripe, assigned, sent, redeemed)
