@@ -262,8 +262,24 @@ class CodeTable {
         .query((rs, n) -> new LocatedCode(rs.getLong("coupon_set_id"), code(rs))).optional();
   }
 
-  /** Status and child key are literals (an enum's name, a number): a partial index is only used when the planner sees them. */
+  /**
+   * Status and child key are literals (an enum's name, a number): a partial index is only used when
+   * the planner sees them. PostgreSQL keeps free codes in the claim index, ordered by child key
+   * first: a page of a set's free codes across its child sets is one backward walk per child key,
+   * merged, instead of a walk of the whole table's newest codes.
+   */
   List<Code> page(long couponSetId, CodeStatus status, Long childKey, long beforeId, int limit) {
+    if (status == CodeStatus.AVAILABLE && childKey == null && dialect.isPostgres()) {
+      List<Long> keys = freeChildKeys(couponSetId);
+      if (keys.size() > 1) {
+        String branches = keys.stream().map(key -> "(SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId"
+                + " AND status = 'available' AND child_key = " + key + " AND id < :before ORDER BY id DESC LIMIT :limit)")
+            .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        return jdbc.sql(branches + " ORDER BY id DESC LIMIT :limit").param("setId", couponSetId)
+            .param("before", beforeId).param("limit", limit).query((rs, n) -> code(rs)).list();
+      }
+      childKey = keys.isEmpty() ? null : keys.get(0);
+    }
     String sql = "SELECT " + COLUMNS + " FROM code WHERE coupon_set_id = :setId AND id < :before"
         + (status == null ? "" : " AND status = '" + status.wire() + "'")
         + (childKey == null ? "" : " AND child_key = " + childKey.longValue())
@@ -271,6 +287,21 @@ class CodeTable {
     return jdbc.sql(sql).param("setId", couponSetId).param("before", beforeId).param("limit", limit)
         .query((rs, n) -> code(rs)).list();
   }
+
+  /** The child keys a set has free codes under, each found with one index probe (PostgreSQL). */
+  private List<Long> freeChildKeys(long couponSetId) {
+    return jdbc.sql("""
+            WITH RECURSIVE keys (child_key) AS (
+              (SELECT child_key FROM code WHERE coupon_set_id = :setId AND status = 'available'
+                 AND child_key IS NOT NULL ORDER BY child_key LIMIT 1)
+              UNION ALL
+              SELECT (SELECT c.child_key FROM code c WHERE c.coupon_set_id = :setId AND c.status = 'available'
+                        AND c.child_key > keys.child_key ORDER BY c.child_key LIMIT 1)
+              FROM keys WHERE keys.child_key IS NOT NULL)
+            SELECT child_key FROM keys WHERE child_key IS NOT NULL""")
+        .param("setId", couponSetId).query(Long.class).list();
+  }
+
 
 
   /**

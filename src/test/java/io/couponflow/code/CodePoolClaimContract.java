@@ -150,4 +150,35 @@ abstract class CodePoolClaimContract extends ApiTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void aPageOfFreeCodesRunsNewestFirstAcrossChildSetsAndPagesOnByIdWithoutGapsOrRepeats() {
+    long setId = createMultipleSet("free-pages", 30).get("id").asLong();
+    long gold = createChildSet(setId, "gold");
+    long silver = createChildSet(setId, "silver");
+    addCodes(setId, gold, codeValues(unique("GOLD"), 25));
+    addCodes(setId, silver, codeValues(unique("SILV"), 20));
+    addCodes(setId, null, codeValues(unique("LATE"), 5));
+    tx.execute(status -> pool.claim(setId, gold, 3));
+    List<Long> expected = jdbc.sql("SELECT id FROM code WHERE coupon_set_id = ? AND status = 'available' ORDER BY id DESC")
+        .param(setId).query(Long.class).list();
+    assertThat(expected).hasSize(30 + 25 + 20 + 5 - 3);
+
+    List<Long> seen = new ArrayList<>();
+    long before = Long.MAX_VALUE;
+    while (true) {
+      List<Code> page = pool.page(setId, CodeStatus.AVAILABLE, before, 16);
+      page.forEach(code -> seen.add(code.id()));
+      if (page.size() < 16) {
+        break;
+      }
+      before = page.get(page.size() - 1).id();
+    }
+
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(pool.page(setId, CodeStatus.AVAILABLE, gold, Long.MAX_VALUE, 100)).hasSize(22)
+        .allSatisfy(code -> assertThat(code.childSetId()).isEqualTo(gold));
+    assertThat(pool.page(setId, CodeStatus.AVAILABLE, 0L, Long.MAX_VALUE, 100)).hasSize(35)
+        .allSatisfy(code -> assertThat(code.childSetId()).isNull());
+  }
 }
