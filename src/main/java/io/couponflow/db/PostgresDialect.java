@@ -101,7 +101,7 @@ class PostgresDialect implements SqlDialect {
 
   @Override
   public void allowLargeSorts() {
-    jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+    jdbc.sql("SET LOCAL work_mem = '32MB'").update();
     jdbc.sql("SET LOCAL jit = off").update();
   }
 }

@@ -60,7 +60,11 @@ public interface SqlDialect {
   /** Refreshes the planner's statistics of a table just bulk-loaded (PostgreSQL plans badly on an "empty" table). */
   void refreshStatistics(String table);
 
-  /** Lets the statements of the current transaction sort big sets in memory (PostgreSQL: work_mem, no JIT). */
+  /**
+   * Tunes the statements of the current transaction for sorting big sets (PostgreSQL: work_mem of
+   * 32 MB and no JIT). Not more memory: a million staged rows sorted in one 256 MB quicksort took
+   * 1.7 s, in 32 MB runs merged from the OS cache 1.3 s (docs/benchmarks.md).
+   */
   void allowLargeSorts();
 
   /** The dialect of the database behind {@code dataSource}. */
