@@ -161,6 +161,21 @@ public class CodePool {
   }
 
   /**
+   * Appends codes an import checked (keys unique among them and absent from every set, as
+   * {@link #existingKeys} found them) as free codes, in the caller's transaction, with the
+   * database's bulk load (COPY on PostgreSQL). A code some other transaction added meanwhile fails
+   * the caller with DuplicateKeyException.
+   */
+  public void appendImported(long couponSetId, Long childSetId, long importId, Instant now, List<NewImportedCode> codes) {
+    table.appendImported(couponSetId, childSetId, importId, now, codes);
+  }
+
+  /** Which of {@code keys} (code keys) exist in any set; one statement per few thousand keys. */
+  public Set<String> existingKeys(List<String> keys) {
+    return table.existingKeysAtOnce(keys);
+  }
+
+  /**
    * An SQL value for another feature's query: the per-code fields (JSON text, or NULL) of the code
    * whose id is in {@code codeIdColumn} (a column of that query, not input).
    */

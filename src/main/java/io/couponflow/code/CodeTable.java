@@ -100,6 +100,42 @@ class CodeTable {
     return existing;
   }
 
+  private static final List<String> IMPORTED_COLUMNS = List.of("coupon_set_id", "child_set_id", "child_key",
+      "code_value", "code_key", "status", "import_id", "created_at", "fields");
+
+  /** See {@link CodePool#appendImported}. */
+  void appendImported(long couponSetId, Long childSetId, long importId, Instant now, List<NewImportedCode> codes) {
+    long childKey = childSetId == null ? 0 : childSetId;
+    String createdAt = now.toString();
+    List<Object[]> rows = new ArrayList<>(codes.size());
+    for (NewImportedCode code : codes) {
+      rows.add(new Object[] {couponSetId, childSetId, childKey, code.value(), code.key(), "available", importId,
+          createdAt, code.fields()});
+    }
+    dialect.bulkInsert("code", IMPORTED_COLUMNS, rows);
+  }
+
+  /** See {@link CodePool#existingKeys}: PostgreSQL compares with one array per statement, H2 with IN lists. */
+  Set<String> existingKeysAtOnce(List<String> keys) {
+    if (!dialect.isPostgres()) {
+      return existingKeys(keys);
+    }
+    Set<String> existing = new HashSet<>();
+    for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
+      named.getJdbcTemplate().query(connection -> {
+        var statement = connection.prepareStatement("SELECT code_key FROM code WHERE code_key = ANY (?)");
+        statement.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
+        return statement;
+      }, rs -> {
+        existing.add(rs.getString(1));
+      });
+    }
+    return existing;
+  }
+
+  private static final int KEYS_PER_LOOKUP = 5000;
+
   /** Inserts codes (key to value) as free codes; a concurrent insert of one fails with DuplicateKeyException. */
   void insertFree(long couponSetId, Long childSetId, Map<String, String> valuesByKey, Map<String, String> fieldsByKey,
       Instant expiresAt, Instant now) {

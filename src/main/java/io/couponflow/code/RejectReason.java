@@ -29,6 +29,16 @@ public enum RejectReason {
     return wire;
   }
 
+  /** The reason named {@code wire}; an unknown name is a bug (reasons are written by this code only). */
+  public static RejectReason fromWire(String wire) {
+    for (RejectReason reason : values()) {
+      if (reason.wire.equals(wire)) {
+        return reason;
+      }
+    }
+    throw new IllegalStateException("unknown reject reason " + wire);
+  }
+
   @JsonValue
   public String wire() {
     return wire;

@@ -35,6 +35,34 @@ class ImportFiles {
     }
   }
 
+  /** Scratch space of one attempt of an import that sorts its rows in the application (run files). */
+  Path sortDirOf(long importId, int attempt) {
+    return dir.resolve("sorting").resolve("import-" + importId + "-" + attempt);
+  }
+
+  /** Deletes the scratch space of every attempt of an import (a crashed node leaves its attempt's behind). */
+  void deleteSortDirs(long importId) {
+    Path sorting = dir.resolve("sorting");
+    if (!Files.isDirectory(sorting)) {
+      return;
+    }
+    try (var attempts = Files.newDirectoryStream(sorting, "import-" + importId + "-*")) {
+      for (Path attempt : attempts) {
+        deleteTree(attempt);
+      }
+    } catch (IOException ignored) {
+      // scratch files only: the next clean-up takes them
+    }
+  }
+
+  static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(ImportFiles::deleteQuietly);
+    } catch (IOException | UncheckedIOException ignored) {
+      // scratch files only: the next clean-up takes them
+    }
+  }
+
   void adopt(long importId, Path file) {
     try {
       Files.createDirectories(dir);

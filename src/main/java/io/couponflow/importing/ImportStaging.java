@@ -62,6 +62,25 @@ class ImportStaging {
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
 
+  /**
+   * True where an import file's rows are sorted in the application and copied straight into
+   * {@code code} (PostgreSQL: {@link SortedImport}) instead of going through the staging table.
+   */
+  boolean sortsInTheApplication() {
+    return dialect.isPostgres();
+  }
+
+  private static final List<String> ERROR_COLUMNS = List.of("import_id", "line_no", "code_value", "reason");
+
+  /** Appends rejected rows to an import's error report, in the caller's transaction. */
+  void appendErrors(long importId, List<StagedRow> rows) {
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (StagedRow row : rows) {
+      values.add(new Object[] {importId, row.line(), row.value(), row.reason().wire()});
+    }
+    dialect.bulkInsert("import_error", ERROR_COLUMNS, values);
+  }
+
   /** After the file is staged: fresh planner statistics for the set-based statements that follow. */
   void analyze() {
     dialect.refreshStatistics("import_staging");
@@ -228,7 +247,7 @@ class ImportStaging {
               WHERE import_id = ? AND line_no > ?
               ORDER BY line_no LIMIT ?""")
           .params(importId, after, REPORT_PAGE)
-          .query((rs, n) -> new StagedRow(rs.getLong(1), rs.getString(2), null, reasonOf(rs.getString(3))))
+          .query((rs, n) -> new StagedRow(rs.getLong(1), rs.getString(2), null, RejectReason.fromWire(rs.getString(3))))
           .list();
       page.forEach(consumer);
       if (page.size() < REPORT_PAGE) {
@@ -288,14 +307,5 @@ class ImportStaging {
     return jdbc.sql("SELECT (SELECT COUNT(*) FROM import_staging WHERE import_id = :id)"
             + " + (SELECT COUNT(*) FROM import_error WHERE import_id = :id)")
         .param("id", importId).query(Long.class).single();
-  }
-
-  private static RejectReason reasonOf(String wire) {
-    for (RejectReason reason : RejectReason.values()) {
-      if (reason.wire().equals(wire)) {
-        return reason;
-      }
-    }
-    throw new IllegalStateException("unknown reject reason " + wire);
   }
 }

@@ -484,7 +484,8 @@ abstract class ImportContract extends ApiTest {
       // as after kill -9: the row says inProgress, staging holds part of the file
     }
     assertThat(api.get("/api/v1/imports/" + id).json().get("status").asString()).isEqualTo("inProgress");
-    assertThat(staging.count(id)).isEqualTo(4);
+    // the rows read so far: staging rows on H2; PostgreSQL sorts them in the node (memory and run files)
+    assertThat(staging.count(id)).isEqualTo(staging.sortsInTheApplication() ? 0 : 4);
     assertThat(codeCount(id)).isZero();
     assertThat(set(setId).get("total").asLong()).isZero();
 
@@ -498,6 +499,7 @@ abstract class ImportContract extends ApiTest {
     assertThat(set(setId).get("available").asLong()).isEqualTo(10);
     assertThat(staging.count(id)).isEqualTo(1);
     assertThat(Files.exists(files.pathOf(id))).isFalse();
+    assertThat(Files.exists(files.sortDirOf(id, 1)) || Files.exists(files.sortDirOf(id, 2))).isFalse();
 
     // and a late rerun (a stale node waking up) changes nothing
     runner.run(id);
