@@ -161,13 +161,14 @@ public class CodePool {
   }
 
   /**
-   * Appends codes an import checked (keys unique among them and absent from every set, as
-   * {@link #existingKeys} found them) as free codes, in the caller's transaction, with the
-   * database's bulk load (COPY on PostgreSQL). A code some other transaction added meanwhile fails
-   * the caller with DuplicateKeyException.
+   * Appends an import's codes (keys unique among them) as free codes, in the caller's transaction,
+   * with the database's bulk load (COPY on PostgreSQL); codes whose key exists in any set are left
+   * out, and their keys answered. A code another transaction adds while this runs fails the caller
+   * with DuplicateKeyException.
    */
-  public void appendImported(long couponSetId, Long childSetId, long importId, Instant now, List<NewImportedCode> codes) {
-    table.appendImported(couponSetId, childSetId, importId, now, codes);
+  public Set<String> appendImported(long couponSetId, Long childSetId, long importId, Instant now,
+      List<NewImportedCode> codes) {
+    return table.appendImported(couponSetId, childSetId, importId, now, codes);
   }
 
   /** Which of {@code keys} (code keys) exist in any set; one statement per few thousand keys. */

@@ -3,6 +3,7 @@ package io.couponflow.code;
 import io.couponflow.db.MultiRow;
 import io.couponflow.db.SqlDialect;
 import io.couponflow.db.Timestamps;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -103,16 +106,47 @@ class CodeTable {
   private static final List<String> IMPORTED_COLUMNS = List.of("coupon_set_id", "child_set_id", "child_key",
       "code_value", "code_key", "status", "import_id", "created_at", "fields");
 
-  /** See {@link CodePool#appendImported}. */
-  void appendImported(long couponSetId, Long childSetId, long importId, Instant now, List<NewImportedCode> codes) {
+  /**
+   * See {@link CodePool#appendImported}. Optimistic: the unique key checks the codes as they go in;
+   * only a batch that runs into an existing code is rolled back to its savepoint, looked up, and
+   * appended again without the codes that exist. Answers the keys that existed.
+   */
+  Set<String> appendImported(long couponSetId, Long childSetId, long importId, Instant now, List<NewImportedCode> codes) {
     long childKey = childSetId == null ? 0 : childSetId;
-    String createdAt = now.toString();
     List<Object[]> rows = new ArrayList<>(codes.size());
     for (NewImportedCode code : codes) {
       rows.add(new Object[] {couponSetId, childSetId, childKey, code.value(), code.key(), "available", importId,
-          createdAt, code.fields()});
+          now, code.fields()});
     }
-    dialect.bulkInsert("code", IMPORTED_COLUMNS, rows);
+    if (appendUnlessDuplicate(rows)) {
+      return Set.of();
+    }
+    Set<String> existing = existingKeysAtOnce(codes.stream().map(NewImportedCode::key).toList());
+    List<Object[]> fresh = rows.stream().filter(row -> !existing.contains((String) row[4])).toList();
+    if (!fresh.isEmpty() && !appendUnlessDuplicate(fresh)) {
+      throw new DuplicateKeyException("a code of import " + importId + " was added by another transaction meanwhile");
+    }
+    return existing;
+  }
+
+  /** Appends rows under a savepoint: true, or false with none of them kept when one has an existing key. */
+  private boolean appendUnlessDuplicate(List<Object[]> rows) {
+    var template = named.getJdbcTemplate();
+    java.sql.Savepoint savepoint = template.execute((ConnectionCallback<java.sql.Savepoint>) Connection::setSavepoint);
+    try {
+      dialect.bulkInsert("code", IMPORTED_COLUMNS, rows);
+    } catch (DuplicateKeyException exists) {
+      template.execute((ConnectionCallback<Void>) connection -> {
+        connection.rollback(savepoint);
+        return null;
+      });
+      return false;
+    }
+    template.execute((ConnectionCallback<Void>) connection -> {
+      connection.releaseSavepoint(savepoint);
+      return null;
+    });
+    return true;
   }
 
   /** See {@link CodePool#existingKeys}: PostgreSQL compares with one array per statement, H2 with IN lists. */

@@ -79,8 +79,8 @@ class PostgresDialect implements SqlDialect {
     if (rows.isEmpty()) {
       return;
     }
-    String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
-    CopyCsv csv = CopyCsv.of(rows);
+    String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT binary)";
+    CopyBinary csv = CopyBinary.of(rows);
     template.execute((ConnectionCallback<Long>) connection -> {
       CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
       try {

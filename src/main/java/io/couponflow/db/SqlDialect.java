@@ -52,7 +52,8 @@ public interface SqlDialect {
 
   /**
    * Appends rows to a table as fast as the database takes them: {@code COPY} on PostgreSQL, one
-   * JDBC batch on H2. Values are Long, Integer, String or null. Joins the caller's transaction if
+   * JDBC batch on H2. Values are Long (bigint), Integer (integer), String (text), Instant (timestamp
+   * with time zone) or null, each of its column's type. Joins the caller's transaction if
    * there is one; otherwise the rows are committed when this returns.
    */
   void bulkInsert(String table, List<String> columns, List<Object[]> rows);

@@ -143,6 +143,7 @@ class ImportRunner {
           + "). None of its codes were added; start it again.");
     } finally {
       if (sorted != null) {
+        sorted.abandon();
         ImportFiles.deleteTree(files.sortDirOf(importId, attempt));
       }
     }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * An import's rows sorted by code key, then line, in a bounded heap: rows are kept in memory up to
  * {@code runChars} characters, then sorted and spilled to a run file in {@code dir}; reading merges
- * the runs (one in memory when the import was small). Rows without a key (rejected by the file
+ * the runs (one in memory when the import was small). A full run is sorted and written by a
+ * helper thread while the next one is read (two runs in the heap at most). Rows without a key (rejected by the file
  * checks) are kept apart, in line order. Rows can be read again (the final transaction may be
  * retried). The caller deletes {@code dir}.
  */
@@ -30,6 +31,8 @@ final class SortedRows {
   private final Path rejectedFile;
   private RowSpill.Writer rejected;
   private long rejectedCount;
+  private java.util.concurrent.ExecutorService spiller;
+  private java.util.concurrent.Future<?> spilling;
 
   SortedRows(Path dir, long runChars) {
     this.dir = dir;
@@ -65,9 +68,22 @@ final class SortedRows {
       rejected.close();
       rejected = null;
     }
-    current.sort(ORDER);
     if (!runs.isEmpty() && !current.isEmpty()) {
       spill();
+    }
+    awaitSpill();
+    if (spiller != null) {
+      spiller.shutdown();
+      spiller = null;
+    }
+    current.sort(ORDER);
+  }
+
+  /** Stops the helper thread of a sort that is given up (an import stopped while reading). */
+  void abandon() {
+    if (spiller != null) {
+      spiller.shutdownNow();
+      spiller = null;
     }
   }
 
@@ -93,14 +109,41 @@ final class SortedRows {
   }
 
   private void spill() {
-    current.sort(ORDER);
-    Path run = dir.resolve("run-" + runs.size() + ".bin");
-    try (RowSpill.Writer writer = new RowSpill.Writer(run)) {
-      current.forEach(writer::write);
+    awaitSpill();
+    if (spiller == null) {
+      spiller = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "import-sort-" + dir.getFileName());
+        thread.setDaemon(true);
+        return thread;
+      });
     }
+    List<StagedRow> full = current;
+    Path run = dir.resolve("run-" + runs.size() + ".bin");
     runs.add(run);
+    spilling = spiller.submit(() -> {
+      full.sort(ORDER);
+      try (RowSpill.Writer writer = new RowSpill.Writer(run)) {
+        full.forEach(writer::write);
+      }
+    });
     current = new ArrayList<>();
     currentChars = 0;
+  }
+
+  private void awaitSpill() {
+    if (spilling == null) {
+      return;
+    }
+    try {
+      spilling.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sorting an import", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      spilling = null;
+    }
   }
 
   /** A k-way merge of the runs (or the one run in memory). */
