@@ -64,10 +64,11 @@ class ImportStaging {
 
   /**
    * True where an import file's rows are sorted in the application and copied straight into
-   * {@code code} (PostgreSQL: {@link SortedImport}) instead of going through the staging table.
+   * {@code code} ({@link SortedImport}) instead of going through the staging table: both databases
+   * (generated codes still go through staging, which draws and checks them in bulk).
    */
   boolean sortsInTheApplication() {
-    return dialect.isPostgres();
+    return true;
   }
 
   private static final List<String> ERROR_COLUMNS = List.of("import_id", "line_no", "code_value", "reason");
