@@ -2,14 +2,10 @@ package io.couponflow.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.couponflow.support.MigrationDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -21,22 +17,13 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 abstract class ClaimQueueMigrationContract {
   /** A new, empty database. */
-  abstract String freshDatabaseUrl() throws SQLException;
-
-  abstract String user();
-
-  abstract String vendor();
-
-  private Flyway flyway(String url, String target) {
-    return Flyway.configure().dataSource(url, user(), "")
-        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor()).target(target).load();
-  }
+  abstract MigrationDatabase freshDatabase() throws SQLException;
 
   @Test
   void queuedCodesStayClaimableInTheirChildSetsAndNothingElseBecomesClaimable() throws SQLException {
-    String url = freshDatabaseUrl();
-    flyway(url, "91").migrate();
-    try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
+    MigrationDatabase db = freshDatabase();
+    db.migrateTo("91");
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO coupon_set (id, name, type, assignment_policy, created_at, updated_at) VALUES"
           + " (1, 'Multi', 'multiple', 'once-per-contact', now(), now()),"
           + " (2, 'Welcome', 'single', 'once-per-contact', now(), now())");
@@ -49,14 +36,14 @@ abstract class ClaimQueueMigrationContract {
           + " (14, 2, NULL, 'WELCOME15', 'WELCOME15', 'available', now())");
       s.execute("INSERT INTO free_code (coupon_set_id, child_key, code_id) VALUES (1, 0, 10), (1, 5, 11)");
     }
-    flyway(url, "latest").migrate();
-    try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
-      assertThat(rows(s, "SELECT id || ' ' || COALESCE(CAST(child_key AS VARCHAR), 'none') FROM code ORDER BY id"))
+    db.migrateTo("latest");
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      assertThat(MigrationDatabase.rows(s, "SELECT id || ' ' || COALESCE(CAST(child_key AS VARCHAR), 'none') FROM code ORDER BY id"))
           .containsExactly("10 0", "11 5", "12 0", "13 5", "14 none");
-      assertThat(rows(s, "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'free_code'"))
+      assertThat(MigrationDatabase.rows(s, "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'free_code'"))
           .containsExactly("0");
     }
-    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, user(), "", true);
+    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(db.url(), db.user(), "", true);
     try {
       CodePool pool = CodePool.forDataSource(dataSource);
       assertThat(pool.claim(1, 5L, 10)).extracting(ClaimedCode::codeId).containsExactly(11L);
@@ -66,15 +53,5 @@ abstract class ClaimQueueMigrationContract {
     } finally {
       dataSource.destroy();
     }
-  }
-
-  private static List<String> rows(Statement s, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
-    return rows;
   }
 }

@@ -1,31 +1,12 @@
 package io.couponflow.webhook;
 
-import io.couponflow.support.FreshPostgresDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.couponflow.support.MigrationDatabase;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** On a PostgreSQL database of its own, made for this test. */
 class WebhookMigrationPostgresIT extends WebhookMigrationContract {
   @Override
-  String freshDatabaseUrl() throws SQLException {
-    String db = FreshPostgresDatabase.NAME + "_webhook_migration";
-    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + FreshPostgresDatabase.HOST + "/postgres",
-        "postgres", ""); Statement s = admin.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + db);
-    }
-    return "jdbc:postgresql://" + FreshPostgresDatabase.HOST + "/" + db;
-  }
-
-  @Override
-  String user() {
-    return "postgres";
-  }
-
-  @Override
-  String vendor() {
-    return "postgresql";
+  MigrationDatabase freshDatabase() throws SQLException {
+    return MigrationDatabase.postgres("webhook_migration");
   }
 }
