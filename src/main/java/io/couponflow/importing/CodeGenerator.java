@@ -35,7 +35,7 @@ final class CodeGenerator {
   }
 
   /** Stages exactly {@code count} new codes; null when {@code progress} asked to stop. */
-  ImportStaging.Tally stage(long importId, int attempt, CodePattern pattern, long count, FileStager.Progress progress) {
+  ImportStaging.Tally stage(long importId, int attempt, CodePattern pattern, long count, FileSorter.Progress progress) {
     double space = pattern.combinations().doubleValue();
     long line = 0;
     long left = 0;

@@ -2,10 +2,15 @@ package io.couponflow.importing;
 
 /**
  * Reads an import file once, streaming, into {@link SortedRows}: the first half of an import that
- * sorts in the application (PostgreSQL). Progress is reported every {@code batchSize} rows, as the
- * staging reader does, and the same answer stops it.
+ * sorts in the application. Progress is reported every {@code batchSize} rows; its answer can stop
+ * the reading.
  */
 final class FileSorter {
+  /** Told after each batch of rows; answers false to stop (the import was cancelled or taken over). */
+  interface Progress {
+    boolean afterBatch(long total, long errors, int percentRead);
+  }
+
   private final int batchSize;
 
   FileSorter(int batchSize) {
@@ -14,7 +19,7 @@ final class FileSorter {
 
   /** The rows read (and how many the file checks rejected), or null when {@code progress} asked to stop. */
   ImportStaging.Tally sort(CodeFile file, boolean skipHeader, int column, FieldColumns fields, SortedRows sorted,
-      FileStager.Progress progress) {
+      Progress progress) {
     long total = 0;
     long errors = 0;
     if (skipHeader) {

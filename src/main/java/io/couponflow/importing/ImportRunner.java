@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one import: stage the file, find duplicates in it, then in ONE transaction mark codes that
- * already exist, insert the rest, count them and finish the import row. Whatever happens before
- * that commit leaves no code behind; a rerun starts a new attempt from an empty staging area.
+ * Runs one import: read the file into sorted runs ({@link SortedRows}; generated codes are drawn
+ * into the staging table instead), then in ONE transaction add the new codes, report the rejected
+ * rows, count them and finish the import row. Whatever happens before that commit leaves no code
+ * behind; a rerun starts a new attempt from the file.
  */
 @Component
 class ImportRunner {
@@ -88,7 +89,7 @@ class ImportRunner {
     try {
       staging.clear(importId);
       ImportStaging.Tally staged;
-      FileStager.Progress progress = (total, errors, percentRead) -> {
+      FileSorter.Progress progress = (total, errors, percentRead) -> {
         listener.afterBatch(importId, total);
         if (stopping.now()) {
           throw new NodeStopping.JobReleasedException("Import " + importId + " attempt " + attempt
@@ -99,16 +100,11 @@ class ImportRunner {
       if (record.isGenerated()) {
         staged = new CodeGenerator(staging, tx, batchSize).stage(importId, attempt, CodePattern.parse(record.pattern()),
             record.requested(), progress);
-      } else if (staging.sortsInTheApplication()) {
+      } else {
         sorted = new SortedRows(files.sortDirOf(importId, attempt), SORT_RUN_CHARS);
         try (CodeFile file = CodeFile.open(files.pathOf(importId), record.layout())) {
           staged = new FileSorter(batchSize).sort(file, record.layout().hasHeader(), record.codeColumn(),
               record.fields(), sorted, progress);
-        }
-      } else {
-        try (CodeFile file = CodeFile.open(files.pathOf(importId), record.layout())) {
-          staged = new FileStager(staging, batchSize).stage(importId, attempt, file, record.layout().hasHeader(),
-              record.codeColumn(), record.fields(), progress);
         }
       }
       if (staged != null) {

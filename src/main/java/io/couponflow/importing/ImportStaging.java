@@ -62,15 +62,6 @@ class ImportStaging {
     dialect.bulkInsert("import_staging", COLUMNS, values);
   }
 
-  /**
-   * True where an import file's rows are sorted in the application and copied straight into
-   * {@code code} ({@link SortedImport}) instead of going through the staging table: both databases
-   * (generated codes still go through staging, which draws and checks them in bulk).
-   */
-  boolean sortsInTheApplication() {
-    return true;
-  }
-
   private static final List<String> ERROR_COLUMNS = List.of("import_id", "line_no", "code_value", "reason");
 
   /** Appends rejected rows to an import's error report, in the caller's transaction. */

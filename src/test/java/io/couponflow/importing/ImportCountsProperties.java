@@ -22,6 +22,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -64,13 +66,20 @@ class ImportCountsProperties {
     try {
       Files.writeString(file, render(generated, prefix), StandardCharsets.UTF_8);
       ImportStaging staging = new ImportStaging(JDBC, new JdbcTemplate(DB), SqlDialect.forDatabase(DB), CodePool.forDataSource(DB));
+      // runs of a few rows: the merge of many run files is what a big import does
+      SortedRows sorted = new SortedRows(file.resolveSibling(file.getFileName() + ".sorting"), 120);
       ImportStaging.Tally staged;
-      try (CodeFile codeFile = CodeFile.open(file, FileLayout.csv(',', generated.header()))) {
-        staged = new FileStager(staging, generated.batchSize())
-            .stage(importId, 1, codeFile, generated.header(), generated.twoColumns() ? 1 : 0, (total, errors, read) -> true);
+      ImportStaging.Tally tally;
+      try {
+        try (CodeFile codeFile = CodeFile.open(file, FileLayout.csv(',', generated.header()))) {
+          staged = new FileSorter(generated.batchSize()).sort(codeFile, generated.header(),
+              generated.twoColumns() ? 1 : 0, FieldColumns.NONE, sorted, (total, errors, read) -> true);
+        }
+        tally = new TransactionTemplate(new DataSourceTransactionManager(DB)).execute(status ->
+            new SortedImport(CodePool.forDataSource(DB), staging).apply(importId, SET_ID, null, Instant.now(), sorted));
+      } finally {
+        ImportFiles.deleteTree(file.resolveSibling(file.getFileName() + ".sorting"));
       }
-      staging.markDuplicatesInFile(importId, 1);
-      ImportStaging.Tally tally = staging.apply(importId, 1, SET_ID, null, Instant.now());
       List<String> report = new ArrayList<>();
       staging.forEachError(importId, row -> report.add(row.line() + "|" + row.reason().wire()));
 
