@@ -177,7 +177,12 @@ class ImportRunner {
           ImportStaging.Tally tally = sorted == null
               ? staging.apply(importId, attempt, record.couponSetId(), record.childSetId(), clock.instant())
               : new SortedImport(codes, staging).apply(importId, record.couponSetId(), record.childSetId(),
-                  clock.instant(), sorted);
+                  clock.instant(), sorted, rows -> {
+                    if (stopping.now()) {
+                      throw new NodeStopping.JobReleasedException("Import " + importId + " attempt " + attempt
+                          + " released at row " + rows + " of adding (rolled back): this node is stopping; another node resumes it");
+                    }
+                  });
           if (tally.total() != staged.total()) {
             throw new IllegalStateException("import " + importId + " staged " + staged.total() + " rows but sorted out "
                 + tally.total());

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 /**
  * The final transaction of an import whose rows were sorted in the application (PostgreSQL): the
@@ -35,6 +36,15 @@ final class SortedImport {
 
   /** Adds the sorted rows' new codes to the set, in the caller's transaction; the tally counts every row. */
   ImportStaging.Tally apply(long importId, long couponSetId, Long childSetId, Instant now, SortedRows sorted) {
+    return apply(importId, couponSetId, childSetId, now, sorted, rowsSoFar -> {});
+  }
+
+  /**
+   * As above; {@code afterChunk} is told the rows handled so far after each chunk, and may throw to
+   * give the transaction up (a stopping node hands the import back rather than finish a long copy).
+   */
+  ImportStaging.Tally apply(long importId, long couponSetId, Long childSetId, Instant now, SortedRows sorted,
+      LongConsumer afterChunk) {
     Batch batch = new Batch(importId, couponSetId, childSetId, now);
     sorted.forEachRejected(batch::reject);
     // a helper thread merges the runs into chunks while this one copies the previous chunk
@@ -49,6 +59,7 @@ final class SortedImport {
       for (Chunk chunk = take(chunks); chunk != Chunk.END; chunk = take(chunks)) {
         chunk.duplicates().forEach(batch::reject);
         batch.add(chunk.candidates());
+        afterChunk.accept(batch.added + batch.rejected);
       }
       merging.get();
     } catch (InterruptedException e) {
