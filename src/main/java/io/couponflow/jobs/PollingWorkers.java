@@ -3,7 +3,6 @@ package io.couponflow.jobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * A node's polling worker threads for one kind of work: each thread claims and runs work in rounds
@@ -13,14 +12,13 @@ import org.springframework.context.SmartLifecycle;
  * interval, and its claimed work is retried by whoever finds it after its lease. A feature keeps
  * only its claim-and-run step.
  */
-public abstract class PollingWorkers implements SmartLifecycle {
+public abstract class PollingWorkers extends JobsLifecycle {
   private final String threadName;
   private final int threadCount;
   private final Duration pollInterval;
   private final WakeUpSignal signal;
   private final JobsProperties jobs;
   private final List<Thread> threads = new ArrayList<>();
-  private volatile boolean running;
 
   protected PollingWorkers(String threadName, int threadCount, Duration pollInterval, WakeUpSignal signal,
       JobsProperties jobs) {
@@ -44,7 +42,7 @@ public abstract class PollingWorkers implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    running = true;
+    running(true);
     // a node without jobs (a read replica's) runs no workers either
     if (!jobs.enabled()) {
       return;
@@ -58,7 +56,7 @@ public abstract class PollingWorkers implements SmartLifecycle {
   }
 
   private void work() {
-    while (running) {
+    while (isRunning()) {
       try {
         if (!round()) {
           idle();
@@ -78,13 +76,13 @@ public abstract class PollingWorkers implements SmartLifecycle {
       Thread.sleep(pollInterval.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      running(false);
     }
   }
 
   @Override
   public synchronized void stop() {
-    running = false;
+    running(false);
     signal.wakeAll(threads.size());
     for (Thread worker : threads) {
       try {
@@ -95,22 +93,5 @@ public abstract class PollingWorkers implements SmartLifecycle {
       }
     }
     threads.clear();
-  }
-
-  /** Like the job queue: test-context pausing leaves the workers running. */
-  @Override
-  public boolean isPauseable() {
-    return false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  /** Stopped with the job queue. */
-  @Override
-  public int getPhase() {
-    return NodeStopping.JOBS_PHASE;
   }
 }

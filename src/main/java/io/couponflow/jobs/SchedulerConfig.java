@@ -54,15 +54,13 @@ class SchedulerConfig {
 
   @Bean
   SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobsProperties properties, NodeStopping stopping) {
-    return new SmartLifecycle() {
-      private volatile boolean running;
-
+    return new JobsLifecycle() {
       @Override
       public void start() {
         if (properties.enabled()) {
           scheduler.start();
         }
-        running = true;
+        running(true);
       }
 
       @Override
@@ -71,23 +69,7 @@ class SchedulerConfig {
         if (properties.enabled()) {
           scheduler.stop();
         }
-        running = false;
-      }
-
-      /** A db-scheduler instance cannot start again once stopped; test-context pausing must leave it be. */
-      @Override
-      public boolean isPauseable() {
-        return false;
-      }
-
-      @Override
-      public boolean isRunning() {
-        return running;
-      }
-
-      @Override
-      public int getPhase() {
-        return NodeStopping.JOBS_PHASE;
+        running(false);
       }
     };
   }
