@@ -1,6 +1,7 @@
 package io.couponflow.contact;
 
 import io.couponflow.common.ApiException;
+import io.couponflow.common.LockConflicts;
 import io.couponflow.common.PageRequest;
 import io.couponflow.common.PageResponse;
 import io.couponflow.common.ProblemResponse;
@@ -92,7 +93,7 @@ class ContactController {
   @ProblemResponse(status = 413, type = "too-many-items", when = "more than 1,000 items")
   ResponseEntity<EventBatchView> recordEventBatch(@RequestBody EventBatchRequest request) {
     List<ContactEventRequest> items = EventBatchRequest.itemsOf(request, validator);
-    List<ContactEvent> stored = contacts.recordAll(items);
+    List<ContactEvent> stored = LockConflicts.retry(() -> contacts.recordAll(items));
     // after the events' own transaction, as for a single event: a code that cannot be redeemed never loses them
     List<EventBatchView.StoredEvent> views = stored.stream()
         .map(e -> new EventBatchView.StoredEvent(e.id(), e.contactId(), e.type(), purchases.redeem(e))).toList();
