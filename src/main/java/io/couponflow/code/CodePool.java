@@ -171,11 +171,6 @@ public class CodePool {
     return table.appendImported(couponSetId, childSetId, importId, now, codes);
   }
 
-  /** Which of {@code keys} (code keys) exist in any set; one statement per few thousand keys. */
-  public Set<String> existingKeys(List<String> keys) {
-    return table.existingKeysAtOnce(keys);
-  }
-
   /**
    * An SQL value for another feature's query: the per-code fields (JSON text, or NULL) of the code
    * whose id is in {@code codeIdColumn} (a column of that query, not input).

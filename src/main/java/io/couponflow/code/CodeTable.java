@@ -94,15 +94,6 @@ class CodeTable {
     return jdbc.sql("SELECT COUNT(*) FROM code WHERE code_key = ?").param(key).query(Long.class).single() > 0;
   }
 
-  Set<String> existingKeys(List<String> keys) {
-    Set<String> existing = new HashSet<>();
-    for (List<String> chunk : MultiRow.chunks(keys)) {
-      existing.addAll(jdbc.sql("SELECT code_key FROM code WHERE code_key IN (:keys)")
-          .param("keys", chunk).query(String.class).list());
-    }
-    return existing;
-  }
-
   private static final List<String> IMPORTED_COLUMNS = List.of("coupon_set_id", "child_set_id", "child_key",
       "code_value", "code_key", "status", "import_id", "created_at", "fields");
 
@@ -121,7 +112,7 @@ class CodeTable {
     if (appendUnlessDuplicate(rows)) {
       return Set.of();
     }
-    Set<String> existing = existingKeysAtOnce(codes.stream().map(NewImportedCode::key).toList());
+    Set<String> existing = existingKeys(codes.stream().map(NewImportedCode::key).toList());
     List<Object[]> fresh = rows.stream().filter(row -> !existing.contains((String) row[4])).toList();
     if (!fresh.isEmpty() && !appendUnlessDuplicate(fresh)) {
       throw new DuplicateKeyException("a code of import " + importId + " was added by another transaction meanwhile");
@@ -149,10 +140,15 @@ class CodeTable {
     return true;
   }
 
-  /** See {@link CodePool#existingKeys}: PostgreSQL compares with one array per statement, H2 with IN lists. */
-  Set<String> existingKeysAtOnce(List<String> keys) {
+  /** Which of {@code keys} exist in any set: PostgreSQL compares one array per statement, H2 IN lists. */
+  Set<String> existingKeys(List<String> keys) {
     if (!dialect.isPostgres()) {
-      return existingKeys(keys);
+      Set<String> existing = new HashSet<>();
+      for (List<String> chunk : MultiRow.chunks(keys)) {
+        existing.addAll(jdbc.sql("SELECT code_key FROM code WHERE code_key IN (:keys)")
+            .param("keys", chunk).query(String.class).list());
+      }
+      return existing;
     }
     Set<String> existing = new HashSet<>();
     for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {

@@ -80,11 +80,11 @@ class PostgresDialect implements SqlDialect {
       return;
     }
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT binary)";
-    CopyBinary csv = CopyBinary.of(rows);
+    CopyBinary data = CopyBinary.of(rows);
     template.execute((ConnectionCallback<Long>) connection -> {
       CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
       try {
-        copy.writeToCopy(csv.bytes(), 0, csv.length());
+        copy.writeToCopy(data.bytes(), 0, data.length());
         return copy.endCopy();
       } finally {
         if (copy.isActive()) {

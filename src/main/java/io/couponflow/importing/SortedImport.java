@@ -56,7 +56,7 @@ final class SortedImport {
     });
     try {
       Future<?> merging = merger.submit(() -> merge(sorted, chunks));
-      for (Chunk chunk = take(chunks); chunk != Chunk.END; chunk = take(chunks)) {
+      for (Chunk chunk = chunks.take(); chunk != Chunk.END; chunk = chunks.take()) {
         chunk.duplicates().forEach(batch::reject);
         batch.add(chunk.candidates());
         afterChunk.accept(batch.added + batch.rejected);
@@ -108,10 +108,6 @@ final class SortedImport {
       chunks.offer(Chunk.END);
       throw e;
     }
-  }
-
-  private static Chunk take(BlockingQueue<Chunk> chunks) throws InterruptedException {
-    return chunks.take();
   }
 
   /** Candidates and rejected rows on their way to the database, a chunk at a time. */
